@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+'use strict';
+// Dispatch without loading the full CLI: the statusline must start as fast as bare node.
+if (process.argv[2] === 'statusline') require('../dist/statusline.cjs');
+else require('../dist/cli.cjs');

@@ -1,0 +1,31 @@
+// Bundles the CLI (and the statusline fast path) with esbuild into dist/.
+// Runs on `npm install` (prepare) so the `quota-broker` bin works from a fresh clone.
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // keytar is a native module and optional; electron is never bundled into the CLI.
+  external: ['keytar', 'electron'],
+};
+
+const entries = [
+  { in: 'shared/cli/main.ts', out: 'dist/cli.cjs' },
+  // The statusline runs on every Claude Code update: its bundle imports almost nothing.
+  { in: 'shared/cli/statusline/entry.ts', out: 'dist/statusline.cjs', minify: true },
+];
+
+for (const e of entries) {
+  if (!existsSync(e.in)) continue;
+  await build({ ...common, entryPoints: [e.in], outfile: e.out, minify: Boolean(e.minify) });
+}

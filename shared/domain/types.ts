@@ -1,0 +1,167 @@
+/**
+ * Core data types shared by the engine, the CLI, the statusline, the UI and Electron.
+ * Pure data: no I/O, no Node, no DOM. Times are epoch milliseconds unless a name ends in `_at`
+ * and holds an ISO string from the API (`resets_at`).
+ */
+
+/** Persisted in the registry. */
+export type SlotStatus = 'active' | 'inactive';
+
+/** Computed on every cycle (product.md §3). */
+export type SlotHealth =
+  | 'ok'
+  | 'stale'
+  | 'token_expired'
+  | 'rate_limited'
+  | 'offline'
+  | 'login_dead'
+  | 'no_credentials'
+  | 'disabled';
+
+export type TokenRefreshMode = 'delegate' | 'locked' | 'never';
+
+/** Where the numbers in the cache came from. */
+export type DataSource = 'endpoint' | 'statusline';
+
+/** Failure classes; every failure the engine records carries one. */
+export type ErrorKind =
+  | 'offline' // network error, DNS, connection refused
+  | 'timeout'
+  | 'server_error' // 5xx
+  | 'rate_limited' // 429
+  | 'unauthorized' // 401 from usage: token expired or revoked
+  | 'forbidden' // 403: missing scope (e.g. a setup-token)
+  | 'bad_response' // garbage, HTML, unparseable JSON, unexpected shape
+  | 'login_dead' // invalid_grant for the stored refresh token, or a logged-out stub
+  | 'no_credentials'
+  | 'credentials_unreadable' // broken JSON, locked keychain, keyring unavailable
+  | 'config' // invalid_client, missing config dir, bad registry
+  | 'refresh_failed' // token refresh failed transiently
+  | 'storage'; // could not write a file
+
+export interface SlotError {
+  kind: ErrorKind;
+  /** A sentence a person can act on. Never contains a token. */
+  message: string;
+  at: number;
+}
+
+/** One utilisation window as the cache stores it. */
+export interface UsageWindow {
+  /** 0–100. */
+  utilization: number;
+  /** ISO-8601 string, or null when the API gives none. */
+  resets_at: string | null;
+}
+
+export interface ModelWeeklyLimit {
+  model: string;
+  utilization: number;
+  resets_at: string | null;
+}
+
+export interface ExtraUsage {
+  is_enabled: boolean;
+  /** Minor units (cents), as the API gives them. */
+  used: number | null;
+  limit: number | null;
+  currency: string | null;
+}
+
+/** The decoded answer of the usage endpoint (or an observation from a statusline). */
+export interface UsageSnapshot {
+  five_hour: UsageWindow | null;
+  seven_day: UsageWindow | null;
+  weekly_by_model: ModelWeeklyLimit[];
+  extra_usage: ExtraUsage | null;
+}
+
+/** A slot as configured in `claude-sessions.yaml`. */
+export interface SlotConfig {
+  id: string;
+  config_dir: string;
+  email?: string;
+  label?: string;
+  status: SlotStatus;
+  /** false when a person disabled the slot (`enabled: false` in the registry). */
+  enabled: boolean;
+}
+
+export interface BrokerSettings {
+  refresh_interval_s: number;
+  stale_threshold_s: number;
+  token_refresh: TokenRefreshMode | 'auto';
+  /** Per-request timeout for the usage/profile/token endpoints. */
+  request_timeout_s: number;
+  /** Upper bound of usage calls per slot per trailing hour. */
+  max_calls_per_hour: number;
+  /** How long a statusline observation replaces an endpoint call. */
+  observation_fresh_s: number;
+  /** Statusline format; see docs for tokens. */
+  statusline_format?: string;
+  /** Alert settings (alerts issue). Unknown keys are kept by the registry. */
+  [key: string]: unknown;
+}
+
+export const DEFAULT_SETTINGS: BrokerSettings = {
+  refresh_interval_s: 300,
+  stale_threshold_s: 600,
+  token_refresh: 'auto',
+  request_timeout_s: 15,
+  max_calls_per_hour: 12,
+  observation_fresh_s: 300,
+};
+
+export interface Registry {
+  slots: SlotConfig[];
+  settings: BrokerSettings;
+}
+
+/** The part of Claude Code's stored credentials the broker reads. Never logged. */
+export interface OAuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+  refreshTokenExpiresAt?: number;
+  scopes?: string[];
+  subscriptionType?: string;
+  rateLimitTier?: string;
+}
+
+/** One slot's entry in the cache file (product.md §4). Field names are a contract. */
+export interface CacheSlot {
+  email: string | null;
+  label: string | null;
+  status: SlotStatus;
+  health: SlotHealth;
+  last_fetched: number | null;
+  last_attempt: number | null;
+  source: DataSource | null;
+  last_error: SlotError | null;
+  five_hour: UsageWindow | null;
+  seven_day: UsageWindow | null;
+  weekly_by_model: ModelWeeklyLimit[];
+  extra_usage: ExtraUsage | null;
+  access_expires_at: number | null;
+  login_expires_at: number | null;
+  subscription: string | null;
+  rate_limit_tier: string | null;
+  requests_last_hour: number;
+  config_dir: string;
+  /** When a 429 back-off ends (epoch ms), else null. */
+  next_attempt_at?: number | null;
+  enabled?: boolean;
+}
+
+export interface CacheFile {
+  version: 1;
+  ts: number;
+  writer: { pid: number; app: string; app_version: string };
+  all_inactive: boolean;
+  recommended: string | null;
+  /** Threshold the writer used, so readers judge staleness the same way. */
+  stale_threshold_s?: number;
+  slots: Record<string, CacheSlot>;
+}
+
+export const CACHE_VERSION = 1 as const;
