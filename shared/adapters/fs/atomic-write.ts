@@ -1,0 +1,73 @@
+/**
+ * Crash-safe file writes for everything the broker persists (credentials file, cache, registry, state):
+ * a reader sees either the old content or the new, never a torn file, and a failed write leaves no litter.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { type FileSystem, getErrorCode, nodeFileSystem } from './file-system';
+
+/** Files the broker writes are private (product.md §11). */
+export const PRIVATE_FILE_MODE = 0o600;
+/** Directories the broker creates are private (product.md §11). */
+export const PRIVATE_DIR_MODE = 0o700;
+
+export interface WriteFileAtomicOptions {
+  /** Mode of the written file, set exactly (not filtered by the umask). Default 0600. */
+  mode?: number;
+  /** Mode for parent directories that have to be created. Default 0700. */
+  dirMode?: number;
+  /** File system to use; tests inject failing ones. Default: node:fs. */
+  fs?: FileSystem;
+}
+
+/**
+ * Writes `data` to `path` atomically: a uniquely named temp file in the same directory is written,
+ * fsynced and renamed over `path`, then the directory is fsynced (best-effort). Missing parent
+ * directories are created with 0700. If `path` is a symlink, the file it points to is replaced and the
+ * link is kept (a dotfiles setup stays intact). On failure the temp file is removed and the original
+ * node error (with its `code`, e.g. `EACCES`, `ENOSPC`, `EROFS`) is rethrown; `path` is untouched.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  const fs = options.fs ?? nodeFileSystem;
+  const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const target = await resolveTarget(fs, path);
+  const dir = dirname(target);
+  await fs.mkdirp(dir, options.dirMode ?? PRIVATE_DIR_MODE);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeNewFile(temp, data, mode);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  // Makes the rename itself durable; some file systems cannot fsync a directory, which is fine.
+  await fs.fsyncDir(dir).catch(() => undefined);
+}
+
+/** The text of `path` as UTF-8, or null when the file does not exist. Other errors are rethrown. */
+export async function readTextIfExists(
+  path: string,
+  fs: FileSystem = nodeFileSystem,
+): Promise<string | null> {
+  try {
+    return await fs.readText(path);
+  } catch (error) {
+    if (getErrorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The real path of an existing file (following symlinks), else `path` itself. */
+async function resolveTarget(fs: FileSystem, path: string): Promise<string> {
+  try {
+    return await fs.realpath(path);
+  } catch (error) {
+    if (getErrorCode(error) === 'ENOENT') return path;
+    throw error;
+  }
+}

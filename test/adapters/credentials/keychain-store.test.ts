@@ -1,0 +1,138 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildAddArgs,
+  buildFindArgs,
+  createKeychainStore,
+  decodeFindOutput,
+} from '../../../shared/adapters/credentials/keychain-store';
+import { CredentialStoreError, type CredentialTarget } from '../../../shared/adapters/credentials/store';
+import { createFakeSecurity, type FakeSecurity } from './fake-security';
+import { ACCESS_1, loggedInDoc, REFRESH_1 } from './samples';
+
+const WORK: CredentialTarget = { configDir: '/Users/test/.claude-work', isDefault: false };
+const DEFAULT: CredentialTarget = { configDir: '/Users/test/.claude', isDefault: true };
+const WORK_SERVICE = 'Claude Code-credentials-03abf0ee';
+
+describe('security argv', () => {
+  it('reads exactly as Claude Code does', () => {
+    expect(buildFindArgs('alice', WORK_SERVICE)).toEqual([
+      'find-generic-password',
+      '-a',
+      'alice',
+      '-s',
+      WORK_SERVICE,
+      '-w',
+    ]);
+  });
+
+  it('writes exactly as Claude Code does, the value as hex of the UTF-8 JSON', () => {
+    expect(buildAddArgs('alice', WORK_SERVICE, '{"a":"é"}')).toEqual([
+      'add-generic-password',
+      '-U',
+      '-a',
+      'alice',
+      '-s',
+      WORK_SERVICE,
+      '-X',
+      '7b2261223a22c3a9227d',
+    ]);
+  });
+
+  it.each([
+    ['{"a":1}\n', '{"a":1}'],
+    ['{"a":1}', '{"a":1}'],
+    ['7b2261223a22c3a9227d\n', '{"a":"é"}'],
+    ['', ''],
+  ])('decodes -w output %j', (stdout, value) => {
+    expect(decodeFindOutput(stdout)).toBe(value);
+  });
+});
+
+describe('keychain store against a fake security tool', () => {
+  let fake: FakeSecurity;
+  beforeEach(async () => {
+    fake = await createFakeSecurity();
+  });
+  const store = (timeoutMs = 10_000) =>
+    createKeychainStore({ securityPath: fake.path, account: 'alice', timeoutMs });
+
+  it('answers null when the item does not exist (exit 44)', async () => {
+    await expect(store().readRaw(WORK)).resolves.toBeNull();
+    expect(await fake.calls()).toEqual([buildFindArgs('alice', WORK_SERVICE)]);
+  });
+
+  it('reads an item Claude Code wrote, and the default account from the un-suffixed item', async () => {
+    await fake.putItem('alice', WORK_SERVICE, '{"work":1}');
+    await fake.putItem('alice', 'Claude Code-credentials', '{"default":1}');
+    await expect(store().readRaw(WORK)).resolves.toBe('{"work":1}');
+    await expect(store().readRaw(DEFAULT)).resolves.toBe('{"default":1}');
+  });
+
+  it('writes with add-generic-password -U and reads the same text back, non-ASCII included', async () => {
+    const text = JSON.stringify({ ...loggedInDoc(), organizationName: 'Zürich Ltd' });
+    await store().writeRaw(WORK, text);
+    await store().writeRaw(WORK, text); // -U: updating an existing item works
+    await expect(store().readRaw(WORK)).resolves.toBe(text);
+    const calls = await fake.calls();
+    expect(calls[0]).toEqual(buildAddArgs('alice', WORK_SERVICE, text));
+    expect(Object.keys(await fake.items())).toEqual([`alice@@${WORK_SERVICE}`]);
+  });
+
+  it('reports a locked keychain with a sentence, on read and on write, without the secret', async () => {
+    await fake.setMode('locked');
+    const read = await store()
+      .readRaw(WORK)
+      .catch((e: unknown) => e);
+    expect(read).toBeInstanceOf(CredentialStoreError);
+    expect((read as CredentialStoreError).code).toBe('locked');
+    expect((read as CredentialStoreError).message).toContain(
+      'The login keychain is locked; unlock it (security unlock-keychain) and retry.',
+    );
+    const text = JSON.stringify(loggedInDoc());
+    const write = (await store()
+      .writeRaw(WORK, text)
+      .catch((e: unknown) => e)) as CredentialStoreError;
+    expect(write.code).toBe('locked');
+    expect(write.message).toContain(WORK_SERVICE);
+    for (const secret of [ACCESS_1, REFRESH_1, Buffer.from(text).toString('hex').slice(0, 40)]) {
+      expect(write.message).not.toContain(secret);
+    }
+  });
+
+  it('gives up after the timeout instead of hanging', async () => {
+    await fake.setMode('sleep');
+    const started = Date.now();
+    const error = (await store(500)
+      .readRaw(WORK)
+      .catch((e: unknown) => e)) as CredentialStoreError;
+    expect(error).toBeInstanceOf(CredentialStoreError);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/did not answer within/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reports other failures as io with security’s message', async () => {
+    await fake.setMode('fail');
+    const error = (await store()
+      .readRaw(WORK)
+      .catch((e: unknown) => e)) as CredentialStoreError;
+    expect(error.code).toBe('io');
+    expect(error.message).toContain('exited with code 1: security: something unexpected happened');
+  });
+
+  it('reports a missing security tool as unavailable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qb-no-security-'));
+    const missing = createKeychainStore({ securityPath: join(dir, 'security'), account: 'alice' });
+    const error = (await missing.readRaw(WORK).catch((e: unknown) => e)) as CredentialStoreError;
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toContain('QUOTA_BROKER_CREDENTIALS=file');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('describes the item by service and account', () => {
+    expect(store().describe(WORK)).toBe(`keychain item "${WORK_SERVICE}" (account "alice")`);
+  });
+});
