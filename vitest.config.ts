@@ -3,16 +3,26 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/keyring/**', 'test/claude-code/**', 'test/browser/**', 'test/reliability/**'],
+          exclude: ['test/keyring/**', 'test/claude-code/**', 'test/browser/**', 'test/reliability/**', 'test/renderer/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,0 +1,102 @@
+/**
+ * The one-broker lock (product.md §1): however many surfaces run (app, daemon, cron `refresh`, dashboard,
+ * statusline-started refresh), one of them polls. A proper-lockfile directory lock at `<state dir>/broker.lock`
+ * whose mtime the holder refreshes every 10 s; `broker.json` says who holds it.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import lockfile from 'proper-lockfile';
+import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
+import type { BrokerPaths } from './paths';
+
+export const BROKER_LOCK_STALE_MS = 30_000;
+export const BROKER_LOCK_UPDATE_MS = 10_000;
+
+export type BrokerSurface = 'daemon' | 'refresh' | 'app' | 'serve';
+
+export interface BrokerInfo {
+  pid: number;
+  surface: BrokerSurface;
+  started_at: number;
+  /** Set while a cycle runs, so a second `refresh` can wait for it. */
+  cycle_started_at: number | null;
+  last_cycle_at: number | null;
+}
+
+export interface BrokerLockHandle {
+  release(): Promise<void>;
+  /** Updates broker.json (cycle start/end). */
+  setInfo(patch: Partial<BrokerInfo>): Promise<void>;
+  /** True after the lock was lost (e.g. the state dir vanished); the holder should stop polling. */
+  readonly compromised: boolean;
+}
+
+function lockPath(paths: BrokerPaths): string {
+  return `${paths.brokerLock}.lock`;
+}
+
+/** Takes the broker lock without waiting; null when a live broker holds it. */
+export async function tryAcquireBrokerLock(
+  paths: BrokerPaths,
+  surface: BrokerSurface,
+  now: number,
+): Promise<BrokerLockHandle | null> {
+  await mkdir(paths.stateDir, { recursive: true, mode: 0o700 });
+  let compromised = false;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(paths.brokerLock, {
+      lockfilePath: lockPath(paths),
+      realpath: false,
+      stale: BROKER_LOCK_STALE_MS,
+      update: BROKER_LOCK_UPDATE_MS,
+      retries: 0,
+      onCompromised: () => {
+        compromised = true;
+      },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ELOCKED') return null;
+    throw e;
+  }
+  let info: BrokerInfo = { pid: process.pid, surface, started_at: now, cycle_started_at: null, last_cycle_at: null };
+  const writeInfo = () => writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600 });
+  await writeInfo();
+  return {
+    get compromised() {
+      return compromised;
+    },
+    async setInfo(patch) {
+      info = { ...info, ...patch };
+      await writeInfo();
+    },
+    async release() {
+      await release().catch(() => undefined);
+    },
+  };
+}
+
+export interface BrokerHolder {
+  alive: boolean;
+  info: BrokerInfo | null;
+  /** Age of the lock's heartbeat (ms), null without a lock. */
+  heartbeatAgeMs: number | null;
+}
+
+/** Who holds the broker lock, judged as proper-lockfile judges staleness (mtime within 30 s). */
+export async function getBrokerHolder(paths: BrokerPaths, now: number): Promise<BrokerHolder> {
+  let heartbeatAgeMs: number | null = null;
+  try {
+    const st = await stat(lockPath(paths));
+    heartbeatAgeMs = Math.max(0, now - st.mtimeMs);
+  } catch {
+    return { alive: false, info: null, heartbeatAgeMs: null };
+  }
+  let info: BrokerInfo | null = null;
+  try {
+    const text = await readTextIfExists(paths.brokerInfo);
+    info = text ? (JSON.parse(text) as BrokerInfo) : null;
+  } catch {
+    info = null;
+  }
+  return { alive: heartbeatAgeMs < BROKER_LOCK_STALE_MS, info, heartbeatAgeMs };
+}

@@ -1,0 +1,71 @@
+/**
+ * `history.jsonl` in the state dir: one line per slot per fetch, for the UI's sparklines. Bounded: when the
+ * file passes HISTORY_MAX_BYTES it is compacted (older than HISTORY_KEEP_MS dropped, at most one point per
+ * slot per HISTORY_BUCKET_MS) and rewritten atomically.
+ */
+import { appendFile, stat } from 'node:fs/promises';
+import type { CacheFile } from '../domain/types';
+import type { HistoryPoint } from '../ipc/contract';
+import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
+
+export const HISTORY_MAX_BYTES = 512 * 1024;
+export const HISTORY_KEEP_MS = 7 * 24 * 3_600_000;
+export const HISTORY_BUCKET_MS = 30 * 60_000;
+
+interface HistoryLine extends HistoryPoint {
+  slot: string;
+}
+
+/** Appends the points that are new in this cache (slots whose data was fetched since their last point). */
+export async function appendHistory(file: string, cache: CacheFile): Promise<void> {
+  const lines: string[] = [];
+  for (const [slot, s] of Object.entries(cache.slots)) {
+    if (s.last_fetched == null || s.last_fetched < cache.ts - 60_000) continue;
+    const point: HistoryLine = {
+      slot,
+      t: s.last_fetched,
+      five_hour: s.five_hour?.utilization ?? null,
+      seven_day: s.seven_day?.utilization ?? null,
+    };
+    lines.push(JSON.stringify(point));
+  }
+  if (lines.length === 0) return;
+  await appendFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  const size = (await stat(file)).size;
+  if (size > HISTORY_MAX_BYTES) await compactHistory(file, cache.ts);
+}
+
+function parseLines(text: string): HistoryLine[] {
+  const out: HistoryLine[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const p = JSON.parse(line) as HistoryLine;
+      if (typeof p.slot === 'string' && typeof p.t === 'number') out.push(p);
+    } catch {
+      // a torn last line after a crash: drop it
+    }
+  }
+  return out;
+}
+
+/** Rewrites the file keeping the last 7 days, one point per slot per 30 minutes. */
+export async function compactHistory(file: string, now: number): Promise<void> {
+  const points = parseLines((await readTextIfExists(file)) ?? '');
+  const kept = new Map<string, HistoryLine>();
+  for (const p of points) {
+    if (p.t < now - HISTORY_KEEP_MS) continue;
+    kept.set(`${p.slot}:${Math.floor(p.t / HISTORY_BUCKET_MS)}`, p);
+  }
+  const text = [...kept.values()].map((p) => JSON.stringify(p)).join('\n');
+  await writeFileAtomic(file, text ? `${text}\n` : '', { mode: 0o600 });
+}
+
+/** A slot's points since `since`, oldest first (deduplicated by time). */
+export async function readHistory(file: string, slot: string, since: number): Promise<HistoryPoint[]> {
+  const byTime = new Map<number, HistoryPoint>();
+  for (const p of parseLines((await readTextIfExists(file)) ?? '')) {
+    if (p.slot === slot && p.t >= since) byTime.set(p.t, { t: p.t, five_hour: p.five_hour, seven_day: p.seven_day });
+  }
+  return [...byTime.values()].sort((a, b) => a.t - b.t);
+}

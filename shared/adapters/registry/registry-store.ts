@@ -1,0 +1,100 @@
+/**
+ * Loads and edits the slot registry file. Edits go through the yaml Document API so comments and order
+ * survive and only the keys the broker owns change; a file that does not parse is never written.
+ */
+import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
+import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
+import { parseRegistryDocument, RegistryError, readRegistry } from './parse-registry';
+
+export type RegistryLoad =
+  | { state: 'absent' }
+  | { state: 'ok'; registry: Registry }
+  | { state: 'error'; error: RegistryError };
+
+/** Reads and validates the registry file; errors are values (the caller keeps its last good registry). */
+export async function loadRegistry(file: string): Promise<RegistryLoad> {
+  let text: string | null;
+  try {
+    text = await readTextIfExists(file);
+  } catch (e) {
+    return { state: 'error', error: new RegistryError(`${file}: cannot read the slot registry (${(e as Error).message}).`) };
+  }
+  if (text == null) return { state: 'absent' };
+  try {
+    return { state: 'ok', registry: readRegistry(parseRegistryDocument(text, file), file) };
+  } catch (e) {
+    if (e instanceof RegistryError) return { state: 'error', error: e };
+    throw e;
+  }
+}
+
+const NEW_FILE_HEADER = `# Quota Broker slot registry: one entry per Claude Code config dir (account).
+# The broker writes only "status" (and entries you add with "quota-broker slots add").
+`;
+
+/**
+ * Applies `edit` to the registry document and writes it back atomically. The file is re-read right before
+ * the edit so a person's concurrent change is not lost; an unparseable file throws and stays untouched.
+ */
+export async function editRegistry(file: string, edit: (doc: Document) => void): Promise<Registry> {
+  const text = await readTextIfExists(file);
+  const doc = parseRegistryDocument(text ?? `${NEW_FILE_HEADER}accounts: []\n`, file);
+  readRegistry(doc, file); // refuse to edit an invalid registry
+  edit(doc);
+  const registry = readRegistry(doc, file);
+  await writeFileAtomic(file, doc.toString({ lineWidth: 0 }), { mode: 0o600 });
+  return registry;
+}
+
+function accountsSeq(doc: Document) {
+  let accounts = doc.get('accounts', true);
+  if (!isSeq(accounts)) {
+    doc.set('accounts', doc.createNode([]));
+    accounts = doc.get('accounts', true);
+  }
+  if (!isSeq(accounts)) throw new RegistryError('accounts must be a list');
+  return accounts;
+}
+
+function findAccount(doc: Document, id: string): YAMLMap | null {
+  for (const item of accountsSeq(doc).items) {
+    if (isMap(item) && item.get('id') === id) return item;
+  }
+  return null;
+}
+
+/** Sets `status` of the given slots, touching nothing else. Unknown ids are ignored. */
+export function setStatuses(doc: Document, statuses: Record<string, SlotStatus>): void {
+  for (const [id, status] of Object.entries(statuses)) {
+    const account = findAccount(doc, id);
+    if (account && account.get('status') !== status) account.set('status', status);
+  }
+}
+
+/** Sets `enabled` of a slot; throws when the slot does not exist. */
+export function setEnabled(doc: Document, id: string, enabled: boolean): void {
+  const account = findAccount(doc, id);
+  if (!account) throw new RegistryError(`There is no slot "${id}" in the registry.`);
+  if (enabled) account.delete('enabled');
+  else account.set('enabled', false);
+}
+
+/** Appends a slot; throws when the id exists. */
+export function addAccount(doc: Document, slot: Omit<SlotConfig, 'enabled' | 'status'> & { status?: SlotStatus }): void {
+  if (findAccount(doc, slot.id)) throw new RegistryError(`A slot "${slot.id}" already exists.`);
+  const entry: Record<string, string> = { id: slot.id };
+  if (slot.email) entry.email = slot.email;
+  entry.config_dir = slot.config_dir;
+  entry.status = slot.status ?? 'active';
+  if (slot.label) entry.label = slot.label;
+  accountsSeq(doc).add(doc.createNode(entry));
+}
+
+/** Removes a slot; throws when it does not exist. */
+export function removeAccount(doc: Document, id: string): void {
+  const seq = accountsSeq(doc);
+  const index = seq.items.findIndex((item) => isMap(item) && item.get('id') === id);
+  if (index < 0) throw new RegistryError(`There is no slot "${id}" in the registry.`);
+  seq.delete(index);
+}

@@ -1,0 +1,44 @@
+import { refreshOnce } from '../../engine/broker';
+import type { CycleOptions } from '../../engine/cycle';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { getColours, shouldColour } from '../format';
+import { renderStatusTable } from './status-view';
+
+export const REFRESH_HELP = `Usage: quota-broker refresh [--slot ID] [--json] [--quiet]
+
+Runs one refresh cycle now: reads each slot's credentials, refreshes expired access
+tokens (per settings.token_refresh), calls the usage endpoint for slots that are due,
+and writes the cache. Honours the 429 back-off and the hourly budget. When another
+broker is running, waits for (or asks it for) its cycle instead of polling twice.
+Exit 0 when the cycle ran or another broker's cycle was followed.`;
+
+export async function refreshCommand(
+  ctx: CliContext,
+  flags: { slot?: string; json?: boolean; quiet?: boolean },
+  afterWrite?: CycleOptions['afterWrite'],
+): Promise<number> {
+  let outcome: Awaited<ReturnType<typeof refreshOnce>>;
+  try {
+    outcome = await refreshOnce(ctx.deps, ctx.now, { force: true, slot: flags.slot, afterWrite });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const cache = outcome.type === 'ran' ? outcome.result.cache : outcome.cache;
+  if (flags.quiet) return outcome.type === 'ran' && outcome.result.writeError ? 1 : 0;
+  if (flags.json) {
+    ctx.stdout.write(`${JSON.stringify({ outcome: outcome.type, cache }, null, 2)}\n`);
+  } else {
+    const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
+    if (outcome.type === 'followed') ctx.stdout.write(`Another broker${outcome.holderPid ? ` (pid ${outcome.holderPid})` : ''} just refreshed; showing its results.\n`);
+    if (outcome.type === 'busy') ctx.stdout.write(`A broker (pid ${outcome.holderPid ?? '?'}) is running and did not finish a cycle in time; showing the last cache.\n`);
+    if (outcome.type === 'ran' && outcome.result.registry.error) ctx.stderr.write(`${outcome.result.registry.error}\n`);
+    if (cache && Object.keys(cache.slots).length > 0) ctx.stdout.write(`${renderStatusTable(cache, ctx.now(), c)}\n`);
+    else ctx.stdout.write('No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n');
+  }
+  if (outcome.type === 'ran' && outcome.result.writeError) {
+    ctx.stderr.write(`${outcome.result.writeError}\n`);
+    return 1;
+  }
+  return 0;
+}

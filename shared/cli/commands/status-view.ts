@@ -1,0 +1,48 @@
+/** The human `status` table (also printed after `refresh`). */
+import { isStale } from '../../domain/health';
+import type { CacheFile, CacheSlot } from '../../domain/types';
+import { type Colours, formatAge, formatPercent, renderTable } from '../format';
+
+const DEAD = new Set(['login_dead', 'no_credentials']);
+
+function errorText(slot: CacheSlot, now: number): string {
+  const e = slot.last_error;
+  if (!e) return '';
+  return `${e.kind} ${formatAge(now - e.at)} ago: ${e.message}`;
+}
+
+/** Renders the table; stale and dead rows stand out. */
+export function renderStatusTable(cache: CacheFile, now: number, c: Colours): string {
+  const threshold = cache.stale_threshold_s ?? 600;
+  const rows: string[][] = [['SLOT', 'EMAIL', 'STATUS', 'HEALTH', '5H', 'WEEKLY', 'AGE', 'LAST ERROR']];
+  for (const [id, s] of Object.entries(cache.slots)) {
+    const stale = isStale(s.last_fetched, now, threshold);
+    const paint = DEAD.has(s.health) || s.status === 'inactive' ? c.red : stale || s.health !== 'ok' ? c.yellow : (x: string) => x;
+    const mark = id === cache.recommended ? '*' : '';
+    rows.push([
+      paint(`${id}${mark}`),
+      s.email ?? '—',
+      paint(s.status),
+      paint(s.health),
+      formatPercent(s.five_hour?.utilization),
+      formatPercent(s.seven_day?.utilization),
+      paint(formatAge(s.last_fetched == null ? null : now - s.last_fetched) + (stale ? ' (stale)' : '')),
+      c.dim(errorText(s, now).slice(0, 90)),
+    ]);
+  }
+  const lines = [renderTable(rows)];
+  const cacheAge = now - cache.ts;
+  lines.push('');
+  if (cache.recommended) lines.push(`* recommended: ${cache.recommended}`);
+  lines.push(`cache written ${formatAge(cacheAge)} ago${cacheAge > threshold * 1000 ? c.yellow(' (stale)') : ''}`);
+  if (cache.all_inactive) {
+    const dead = Object.keys(cache.slots).filter((id) => cache.slots[id].enabled !== false);
+    lines.push(c.red(c.bold('ALL SLOTS INACTIVE: no account can be used.')));
+    for (const id of dead) lines.push(c.red(`  run: quota-broker relogin ${id}`));
+  } else {
+    for (const [id, s] of Object.entries(cache.slots)) {
+      if (DEAD.has(s.health)) lines.push(c.red(`${id}: login needed — run: quota-broker relogin ${id}`));
+    }
+  }
+  return lines.join('\n');
+}

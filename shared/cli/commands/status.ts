@@ -1,0 +1,45 @@
+import { getBrokerHolder } from '../../adapters/broker-lock';
+import { readCache } from '../../adapters/cache-store';
+import { loadRegistry } from '../../adapters/registry/registry-store';
+import type { CliContext } from '../context';
+import { getColours, shouldColour } from '../format';
+import { renderStatusTable } from './status-view';
+
+export const STATUS_HELP = `Usage: quota-broker status [--json]
+
+Shows every slot from the cache (no API calls): status, health, 5-hour and weekly
+utilisation, age of the data and the last error. --json prints the cache file's
+contents plus "broker" (who polls) and "registry_error".`;
+
+export async function statusCommand(ctx: CliContext, flags: { json?: boolean }): Promise<number> {
+  const { paths } = ctx.deps;
+  const now = ctx.now();
+  const [load, holder, registry] = await Promise.all([
+    readCache(paths.cache),
+    getBrokerHolder(paths, now),
+    loadRegistry(paths.registry),
+  ]);
+  const registryError = registry.state === 'error' ? registry.error.message : null;
+  const broker = { running: holder.alive, pid: holder.info?.pid ?? null, surface: holder.info?.surface ?? null };
+  if (flags.json) {
+    const cache = load.state === 'ok' ? load.cache : null;
+    ctx.stdout.write(`${JSON.stringify({ ...(cache ?? { slots: {} }), broker, registry_error: registryError }, null, 2)}\n`);
+    return 0;
+  }
+  const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
+  if (registryError) ctx.stdout.write(`${c.red(registryError)}\n\n`);
+  if (load.state !== 'ok') {
+    const why = load.state === 'absent' ? 'no data yet' : load.message;
+    ctx.stdout.write(`${why}. Run: quota-broker refresh\n`);
+    return load.state === 'absent' ? 0 : 1;
+  }
+  if (Object.keys(load.cache.slots).length === 0) {
+    ctx.stdout.write(`No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n`);
+    return 0;
+  }
+  ctx.stdout.write(`${renderStatusTable(load.cache, now, c)}\n`);
+  ctx.stdout.write(
+    c.dim(broker.running ? `broker: ${broker.surface} pid ${broker.pid}\n` : 'broker: not running (run: quota-broker daemon)\n'),
+  );
+  return 0;
+}

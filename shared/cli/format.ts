@@ -1,0 +1,49 @@
+/** Human formatting for the CLI: ages, percentages, tables, colour (TTY only, NO_COLOR honoured). */
+
+/** `45s`, `4m`, `11h`, `3d`; `—` for null. */
+export function formatAge(ms: number | null): string {
+  if (ms == null) return '—';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86_400)}d`;
+}
+
+export function formatPercent(v: number | null | undefined): string {
+  return v == null ? '—' : `${Math.round(v)}%`;
+}
+
+export interface Colours {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+/** ANSI colours when `enabled`, identity otherwise. */
+export function getColours(enabled: boolean): Colours {
+  const wrap = (code: string) => (s: string) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { red: wrap('31'), yellow: wrap('33'), green: wrap('32'), dim: wrap('2'), bold: wrap('1') };
+}
+
+/** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function shouldColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb';
+}
+
+/** Pads columns to their widest cell (ANSI codes do not count towards width). */
+export function renderTable(rows: string[][]): string {
+  const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell))));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - visible(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

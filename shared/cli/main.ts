@@ -1,0 +1,95 @@
+/**
+ * `quota-broker`: the headless CLI around the engine. Every command takes --help; errors are one sentence
+ * on stderr with a non-zero exit.
+ */
+import { parseArgs } from 'node:util';
+import { redactUnknown } from '../domain/redact';
+import { CliError, EXIT_USAGE } from './cli-error';
+import { DAEMON_HELP, daemonCommand } from './commands/daemon';
+import { REFRESH_HELP, refreshCommand } from './commands/refresh';
+import { SLOTS_HELP, slotsCommand } from './commands/slots';
+import { STATUS_HELP, statusCommand } from './commands/status';
+import { createCliContext } from './context';
+
+const MAIN_HELP = `quota-broker ${__APP_VERSION__} — keeps several Claude Code accounts healthy and visible.
+
+Usage: quota-broker <command> [options]
+
+Commands:
+  status [--json]              every slot's quota, health and data age (reads the cache)
+  refresh [--slot ID] [--json] run one refresh cycle now
+  daemon                       run the broker in the foreground
+  slots list|add|remove|enable|disable
+                               manage the slot registry
+  statusline                   one line for Claude Code's statusLine (see statusline --help)
+
+Run "quota-broker <command> --help" for details.
+
+Environment: QUOTA_BROKER_HOME (state dir, default ~/.claude/session-health),
+QUOTA_BROKER_SESSIONS, QUOTA_BROKER_CREDENTIALS (auto|keychain|secret-service|file),
+QUOTA_BROKER_CLAUDE, QUOTA_BROKER_API_URL, QUOTA_BROKER_TOKEN_URL.`;
+
+const HELP: Record<string, string> = {
+  status: STATUS_HELP,
+  refresh: REFRESH_HELP,
+  daemon: DAEMON_HELP,
+  slots: SLOTS_HELP,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  slot: { type: 'string' },
+  email: { type: 'string' },
+  label: { type: 'string' },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}. See: quota-broker --help`, EXIT_USAGE);
+  }
+  const { values: flags, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (flags.version) {
+    process.stdout.write(`${__APP_VERSION__}\n`);
+    return 0;
+  }
+  if (!command || command === 'help') {
+    process.stdout.write(`${(rest[0] && HELP[rest[0]]) || MAIN_HELP}\n`);
+    return 0;
+  }
+  if (!(command in HELP)) throw new CliError(`Unknown command "${command}". See: quota-broker --help`, EXIT_USAGE);
+  if (flags.help) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const ctx = await createCliContext();
+  switch (command) {
+    case 'status':
+      return statusCommand(ctx, flags);
+    case 'refresh':
+      return refreshCommand(ctx, flags);
+    case 'daemon':
+      return daemonCommand(ctx);
+    case 'slots':
+      return slotsCommand(ctx, rest, flags);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const code = e instanceof CliError ? e.exitCode : 2;
+    const message = e instanceof CliError ? e.message : `Unexpected error: ${redactUnknown(e)}`;
+    process.stderr.write(`quota-broker: ${message}\n`);
+    process.exitCode = code;
+  },
+);

@@ -1,0 +1,29 @@
+import type { Notifier } from '../adapters/alerts/notifier';
+import type { CredentialStore } from '../adapters/credentials/store';
+import type { FileSystem } from '../adapters/fs/file-system';
+import type { Logger } from '../adapters/logger';
+import type { BrokerPaths } from '../adapters/paths';
+
+/** Everything the engine touches, injected: tests point paths at temp dirs and the API at the fake server. */
+export interface EngineDeps {
+  paths: BrokerPaths;
+  logger: Logger;
+  store: CredentialStore;
+  /** The `claude` executable, or null when none was found (delegate mode is then unavailable). */
+  claudeBin: string | null;
+  /** Claude Code's version for the usage User-Agent, when known. */
+  claudeVersion: string | null;
+  env: NodeJS.ProcessEnv;
+  /** In [0, 1); jitter. */
+  random: () => number;
+  fetch?: typeof fetch;
+  /** How alerts are shown; default: the platform's notifier (notify-send / osascript) or the log. */
+  notifier?: Notifier;
+  /** File adapter for the state dir; reliability tests inject a failing disk. */
+  fs?: FileSystem;
+}
+
+/** How long `claude auth status` may take before a delegated refresh counts as transient. */
+export const DELEGATE_TIMEOUT_MS = 30_000;
+/** Usage calls in flight at once; users have 2–10 slots, so a cycle is one round trip. */
+export const MAX_CONCURRENT_SLOTS = 20;

@@ -1,0 +1,86 @@
+/**
+ * `token_refresh: locked` (product.md §5): refresh exactly as a second Claude Code process would. Take Claude
+ * Code's two refresh locks, re-read the store, refresh only if still expired, write both tokens back at once
+ * (read-modify-write, siblings kept) under the storage-write lock. On invalid_grant, re-read: a changed refresh
+ * token means someone else refreshed, not a death. Never writes a logged-out stub.
+ */
+import { acquireRefreshLocks, withStorageWriteLock } from '../../adapters/claude-locks';
+import { isAccessExpired, readCredentials, updateTokens } from '../../adapters/credentials/credentials';
+import type { CredentialTarget } from '../../adapters/credentials/store';
+import { refreshAccessToken } from '../../adapters/http/token-client';
+import { redactUnknown } from '../../domain/redact';
+import type { OAuthTokens } from '../../domain/types';
+import type { EngineDeps } from '../deps';
+import type { TokenRefreshOutcome } from './types';
+
+export async function lockedRefresh(
+  deps: EngineDeps,
+  target: CredentialTarget,
+  timeoutMs: number,
+  now: () => number,
+): Promise<TokenRefreshOutcome> {
+  let release: () => Promise<void>;
+  try {
+    release = await acquireRefreshLocks(target.configDir);
+  } catch (e) {
+    return { type: 'transient', message: `Could not take Claude Code's refresh lock (${redactUnknown(e)}); will retry.` };
+  }
+  try {
+    const current = await readCredentials(deps.store, target);
+    if (current.state === 'logged_out' || current.state === 'absent') {
+      return { type: 'login_dead', message: 'The stored login is gone (logged out); re-login needed.' };
+    }
+    if (current.state === 'unreadable') return { type: 'transient', message: current.error };
+    if (!isAccessExpired(current.tokens, now())) return { type: 'refreshed', tokens: current.tokens, by: 'someone_else' };
+    const sent = current.tokens.refreshToken;
+    const answer = await refreshAccessToken({
+      tokenUrl: deps.paths.tokenUrl,
+      refreshToken: sent,
+      scopes: current.tokens.scopes ?? [],
+      timeoutMs,
+      fetch: deps.fetch,
+    });
+    if (answer.ok) {
+      const at = now();
+      const tokens: OAuthTokens = {
+        ...current.tokens,
+        accessToken: answer.accessToken,
+        refreshToken: answer.refreshToken ?? sent,
+        expiresAt: at + answer.expiresInS * 1000,
+        ...(answer.refreshTokenExpiresInS != null
+          ? { refreshTokenExpiresAt: at + answer.refreshTokenExpiresInS * 1000 }
+          : {}),
+      };
+      const written = await withStorageWriteLock(target.configDir, () =>
+        updateTokens(
+          deps.store,
+          target,
+          {
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken,
+            expiresAt: tokens.expiresAt,
+            refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+          },
+          { expectedRefreshToken: sent },
+        ),
+      );
+      if (!written.ok) {
+        deps.logger.error('refreshed tokens could not be written back', { reason: written.reason, message: written.message });
+        return { type: 'transient', message: written.message };
+      }
+      return { type: 'refreshed', tokens, by: 'broker' };
+    }
+    if (answer.kind === 'invalid_client') return { type: 'config', message: answer.message };
+    if (answer.kind === 'transient') return { type: 'transient', message: answer.message };
+    // invalid_grant: terminal only if the token we sent is still the one stored.
+    const again = await readCredentials(deps.store, target);
+    if (again.state === 'ok' && again.tokens.refreshToken !== sent) {
+      return { type: 'refreshed', tokens: again.tokens, by: 'someone_else' };
+    }
+    return { type: 'login_dead', message: 'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed.' };
+  } catch (e) {
+    return { type: 'transient', message: `Token refresh failed (${redactUnknown(e)}); will retry.` };
+  } finally {
+    await release();
+  }
+}

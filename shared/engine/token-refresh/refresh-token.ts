@@ -1,0 +1,34 @@
+import type { CredentialTarget } from '../../adapters/credentials/store';
+import type { BrokerSettings, OAuthTokens, TokenRefreshMode } from '../../domain/types';
+import type { EngineDeps } from '../deps';
+import { delegateRefresh } from './delegate';
+import { lockedRefresh } from './locked';
+import type { TokenRefreshOutcome } from './types';
+
+/** Refreshes an expired access token in the configured mode (product.md §5). */
+export async function refreshToken(
+  deps: EngineDeps,
+  mode: TokenRefreshMode,
+  target: CredentialTarget,
+  tokens: OAuthTokens,
+  settings: BrokerSettings,
+  now: () => number,
+): Promise<TokenRefreshOutcome> {
+  switch (mode) {
+    case 'never':
+      return {
+        type: 'skipped',
+        message: 'The access token expired; waiting for Claude Code to refresh it (token_refresh: never).',
+      };
+    case 'delegate':
+      return delegateRefresh(deps, target, tokens);
+    case 'locked':
+      return lockedRefresh(deps, target, settings.request_timeout_s * 1000, now);
+  }
+}
+
+/** `auto` → delegate when a claude CLI was found, else locked. */
+export function resolveRefreshMode(setting: BrokerSettings['token_refresh'], claudeBin: string | null): TokenRefreshMode {
+  if (setting === 'auto') return claudeBin ? 'delegate' : 'locked';
+  return setting;
+}
