@@ -151,6 +151,8 @@ export interface CacheSlot {
   /** When a 429 back-off ends (epoch ms), else null. */
   next_attempt_at?: number | null;
   enabled?: boolean;
+  /** When the current credentials (by fingerprint) were first seen (epoch ms): the last login, for re-login reminders. */
+  login_seen_at?: number | null;
 }
 
 export interface CacheFile {
@@ -161,6 +163,8 @@ export interface CacheFile {
   recommended: string | null;
   /** Threshold the writer used, so readers judge staleness the same way. */
   stale_threshold_s?: number;
+  /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
+  statusline_format?: string;
   slots: Record<string, CacheSlot>;
 }
 

@@ -77,6 +77,7 @@ export async function processSlot(deps: EngineDeps, input: SlotInput, now: () =>
   entry.health = getSlotHealth(outcome, input.prev?.health ?? null, entry.last_fetched, now(), settings.stale_threshold_s);
   entry.requests_last_hour = trimRequests(state.requests, now()).length;
   entry.next_attempt_at = isBackingOff(state.backoff, now()) ? (state.backoff?.until ?? null) : null;
+  entry.login_seen_at = state.login_seen_at;
   return { entry, state, status };
 
   async function decide(): Promise<SlotOutcome> {

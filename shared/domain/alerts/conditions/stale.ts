@@ -1,0 +1,45 @@
+/**
+ * Data stale beyond the threshold while a broker runs and cannot refresh (network down, back-off,
+ * expired access token). When no broker runs, whether it could refresh is unknown: an open episode is
+ * kept, none is opened.
+ */
+
+import { redact } from '../../redact';
+import type { SlotHealth } from '../../types';
+import type { Condition, ConditionEvaluator } from '../condition';
+import { describeSlot, isEnabledSlot, keepOpen, slotEntries } from '../condition';
+import { formatDuration } from '../format';
+
+const CANNOT_REFRESH: ReadonlySet<SlotHealth> = new Set([
+  'offline',
+  'rate_limited',
+  'token_expired',
+  'stale',
+]);
+
+/** One condition per active slot whose last success is older than `stale_threshold_s`. */
+export const staleCondition: ConditionEvaluator = (ctx) => {
+  if (!ctx.engine.brokerRunning) return { conditions: keepOpen(ctx, 'stale:') };
+  const limit = ctx.settings.stale_threshold_s * 1000;
+  const conditions: Condition[] = [];
+  for (const [id, s] of slotEntries(ctx)) {
+    if (!isEnabledSlot(s) || s.status !== 'active' || !CANNOT_REFRESH.has(s.health)) continue;
+    if (s.last_fetched == null || ctx.now - s.last_fetched <= limit) continue;
+    const age = formatDuration(ctx.now - s.last_fetched);
+    const why = s.last_error?.message ? ` Last error: ${redact(s.last_error.message)}` : '';
+    const retry =
+      s.next_attempt_at && s.next_attempt_at > ctx.now
+        ? ` Next try in ${formatDuration(s.next_attempt_at - ctx.now)}.`
+        : '';
+    conditions.push({
+      id: `stale:${id}`,
+      kind: 'stale',
+      severity: 'warning',
+      slot: id,
+      title: `${id}: quota data is ${age} old`,
+      body: `The broker cannot refresh ${describeSlot(id, s)} (${s.health.replace('_', ' ')}).${why}${retry} Run: quota-broker doctor`,
+      action: { type: 'open' },
+    });
+  }
+  return { conditions };
+};

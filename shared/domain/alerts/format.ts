@@ -1,0 +1,25 @@
+/** Small wording helpers for alert text. Pure. */
+
+const MINUTE_MS = 60_000;
+
+/** `2 h 10 min`, `45 min`, `3 days`, `less than a minute`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / MINUTE_MS);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return `${days} days`;
+}
+
+/** Minor units (cents) as `12.34 USD`; the currency is omitted when unknown. */
+export function formatMoney(minor: number, currency: string | null): string {
+  const amount = (minor / 100).toFixed(2);
+  return currency ? `${amount} ${currency}` : amount;
+}
+
+/** Utilisation as a whole percentage: `82 %`. */
+export function formatPercent(value: number): string {
+  return `${Math.round(value)} %`;
+}

@@ -1,0 +1,115 @@
+/** A cycle's alerts: persisted before delivery, never repeated by a restart or a second process. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Notifier } from '../../../shared/adapters/alerts/notifier';
+import type { Alert } from '../../../shared/domain/alerts/types';
+import type { CacheSlot } from '../../../shared/domain/types';
+import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
+import { cache, dead, MIN, slot, T0 } from '../../domain/alerts/helpers';
+import type { TempHome } from './helpers';
+import { createRecordingLogger, createTempHome } from './helpers';
+
+let home: TempHome;
+beforeEach(async () => {
+  home = await createTempHome();
+});
+afterEach(async () => {
+  await home.cleanup();
+});
+
+function recordingNotifier(onNotify?: (a: Alert) => Promise<void>): Notifier & { shown: string[] } {
+  const shown: string[] = [];
+  return {
+    name: 'test',
+    shown,
+    async notify(a) {
+      shown.push(a.id);
+      await onNotify?.(a);
+      return { ok: true };
+    },
+  };
+}
+
+const cycle = (
+  now: number,
+  slots: Record<string, CacheSlot>,
+  notifier: Notifier,
+  logger = createRecordingLogger(),
+) =>
+  deliverCycleAlerts({
+    paths: home.paths,
+    cache: cache(now, slots),
+    brokerRunning: true,
+    settings: {},
+    now,
+    logger,
+    notifier,
+    timeZone: 'UTC',
+  });
+
+const oneDead = (n: number) => ({ 'slot-1': slot(n), 'slot-2': dead(n) });
+
+describe('deliverCycleAlerts', () => {
+  it('a restart in the middle does not repeat an alert; a new episode fires again', async () => {
+    const first = recordingNotifier();
+    await cycle(T0, oneDead(T0), first);
+    // A fresh process (new notifier, state re-read from disk) sees the same dead login.
+    const second = recordingNotifier();
+    await cycle(T0 + 5 * MIN, oneDead(T0 + 5 * MIN), second);
+    await cycle(T0 + 10 * MIN, { 'slot-1': slot(T0), 'slot-2': slot(T0) }, second);
+    await cycle(T0 + 15 * MIN, oneDead(T0 + 15 * MIN), second);
+    expect(first.shown).toEqual(['login_dead:slot-2']);
+    expect(second.shown).toEqual(['capacity_back:slot-2:usable', 'login_dead:slot-2']);
+  });
+
+  it('persists the next state before delivering', async () => {
+    let onDisk = '';
+    const notifier = recordingNotifier(async () => {
+      onDisk = await readFile(home.paths.alertState, 'utf8');
+    });
+    await cycle(T0, oneDead(T0), notifier);
+    expect(JSON.parse(onDisk).episodes['login_dead:slot-2'].status).toBe('delivered');
+  });
+
+  it('two processes finishing a cycle at once deliver the alert once', async () => {
+    const a = recordingNotifier();
+    const b = recordingNotifier();
+    await Promise.all([cycle(T0, oneDead(T0), a), cycle(T0, oneDead(T0), b)]);
+    expect([...a.shown, ...b.shown]).toEqual(['login_dead:slot-2']);
+  });
+
+  it('logs each alert and each ended episode', async () => {
+    const logger = createRecordingLogger();
+    const notifier = recordingNotifier();
+    await cycle(T0, oneDead(T0), notifier, logger);
+    await cycle(T0 + MIN, { 'slot-1': slot(T0), 'slot-2': slot(T0) }, notifier, logger);
+    expect(logger.text()).toContain('warn ALERT [warning] slot-2: login died — The login for slot-2');
+    expect(logger.text()).toContain('info alert episode ended: slot-2: login died');
+  });
+
+  it('logs bad alert settings and goes on with the defaults', async () => {
+    const logger = createRecordingLogger();
+    const alerts = await deliverCycleAlerts({
+      paths: home.paths,
+      cache: cache(T0, oneDead(T0)),
+      brokerRunning: true,
+      settings: { alerts: { thresholds: { five_hour: 'lots' } } },
+      now: T0,
+      logger,
+      notifier: recordingNotifier(),
+    });
+    expect(alerts).toHaveLength(1);
+    expect(logger.text()).toMatch(/warn settings\.alerts\.thresholds\.five_hour must be a list/);
+  });
+
+  it('an unusable state dir is logged, never thrown', async () => {
+    // A file where the state dir should be: fails for root too, unlike a chmod.
+    await writeFile(dirname(home.paths.alertState), 'not a dir');
+    const logger = createRecordingLogger();
+    const notifier = recordingNotifier();
+    expect(await cycle(T0, oneDead(T0), notifier, logger)).toEqual([]);
+    expect(notifier.shown).toEqual([]);
+    expect(logger.text()).toMatch(/error Alerts skipped this cycle/);
+  });
+});
