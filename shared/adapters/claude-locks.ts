@@ -13,16 +13,22 @@ const RETRIES = { retries: 8, minTimeout: 1_000, maxTimeout: 2_000, randomize: t
 
 export type Release = () => Promise<void>;
 
+/**
+ * Takes one directory lock. proper-lockfile keys its in-process bookkeeping by the locked `file`, so two
+ * locks "on" the same config dir would overwrite each other's entry and one would never be released;
+ * keying each by its own lock path keeps them apart. On disk only `lockfilePath` matters, which is what
+ * Claude Code's processes see.
+ */
+function lockPath(lockfilePath: string, options: typeof REFRESH_LOCK_OPTIONS | typeof STORAGE_LOCK_OPTIONS) {
+  return lockfile.lock(lockfilePath, { ...options, lockfilePath, retries: RETRIES });
+}
+
 /** `<config_dir>/.oauth_refresh.lock`, then the legacy `<realpath(config_dir)>.lock`. Released in reverse. */
 export async function acquireRefreshLocks(configDir: string): Promise<Release> {
-  const first = await lockfile.lock(configDir, {
-    ...REFRESH_LOCK_OPTIONS,
-    lockfilePath: join(configDir, '.oauth_refresh.lock'),
-    retries: RETRIES,
-  });
+  const first = await lockPath(join(configDir, '.oauth_refresh.lock'), REFRESH_LOCK_OPTIONS);
   try {
     const real = await realpath(configDir);
-    const second = await lockfile.lock(real, { ...REFRESH_LOCK_OPTIONS, lockfilePath: `${real}.lock`, retries: RETRIES });
+    const second = await lockPath(`${real}.lock`, REFRESH_LOCK_OPTIONS);
     return async () => {
       await second().catch(() => undefined);
       await first().catch(() => undefined);
@@ -35,11 +41,7 @@ export async function acquireRefreshLocks(configDir: string): Promise<Release> {
 
 /** Runs `fn` under `<config_dir>/.storage-write.lock`, which serialises writes to the credential store. */
 export async function withStorageWriteLock<T>(configDir: string, fn: () => Promise<T>): Promise<T> {
-  const release = await lockfile.lock(configDir, {
-    ...STORAGE_LOCK_OPTIONS,
-    lockfilePath: join(configDir, '.storage-write.lock'),
-    retries: RETRIES,
-  });
+  const release = await lockPath(join(configDir, '.storage-write.lock'), STORAGE_LOCK_OPTIONS);
   try {
     return await fn();
   } finally {
