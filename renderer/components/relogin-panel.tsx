@@ -1,0 +1,84 @@
+import type { ReloginPhase, ReloginProgress } from '../../shared/ipc/contract';
+import { Spinner } from './spinner';
+
+const PHASE_TEXT: Record<ReloginPhase, string> = {
+  starting: 'Starting the sign-in…',
+  waiting_for_browser: 'Waiting for you to sign in with your browser…',
+  verifying: 'Checking the new login…',
+  done: 'Signed in. Waiting for the broker to pick up the new login…',
+  failed: 'Re-login failed.',
+  cancelled: 'Re-login cancelled.',
+};
+
+/** Phases in which the `claude auth login` child still runs and can be cancelled. */
+export function isReloginRunning(phase: ReloginPhase): boolean {
+  return phase === 'starting' || phase === 'waiting_for_browser' || phase === 'verifying';
+}
+
+/** Only real sign-in pages become links; anything else from the host is shown as text. */
+function isSafeUrl(url: string): boolean {
+  return /^https:\/\//i.test(url);
+}
+
+interface ReloginPanelProps {
+  name: string;
+  progress: ReloginProgress;
+  onCancel(): void;
+  onRetry(): void;
+  onDismiss(): void;
+}
+
+/** Progress of a running re-login, with the sign-in URL as a fallback link and Cancel. */
+export function ReloginPanel({ name, progress, onCancel, onRetry, onDismiss }: ReloginPanelProps) {
+  const running = isReloginRunning(progress.phase) || progress.phase === 'done';
+  const url = progress.url && isSafeUrl(progress.url) ? progress.url : null;
+  return (
+    <section className={`relogin relogin--${progress.phase}`} aria-label={`Re-login ${name}`}>
+      <p className="relogin__phase" role="status">
+        {running && <Spinner />}
+        {PHASE_TEXT[progress.phase]}
+        {progress.message && <span className="relogin__message"> {progress.message}</span>}
+      </p>
+      {url && isReloginRunning(progress.phase) && (
+        <p className="relogin__url">
+          No browser window?{' '}
+          <a href={url} target="_blank" rel="noreferrer noopener">
+            Open the sign-in page
+          </a>
+        </p>
+      )}
+      <div className="relogin__actions">
+        {isReloginRunning(progress.phase) && (
+          <button
+            type="button"
+            className="button"
+            onClick={onCancel}
+            aria-label={`Cancel re-login of ${name}`}
+          >
+            Cancel
+          </button>
+        )}
+        {progress.phase === 'failed' && (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={onRetry}
+              aria-label={`Try again to re-login ${name}`}
+            >
+              Try again
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={onDismiss}
+              aria-label={`Dismiss: re-login ${name}`}
+            >
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ExtraUsage } from '../../shared/domain/types';
+import { formatAgo, formatCountdown } from '../format/duration';
+import { formatSlotError } from '../format/errors';
+import { formatMinorUnits } from '../format/money';
+import { formatDataAge } from '../format/slot-text';
+import { formatClock } from '../format/time';
+import type { SlotView } from '../model/slot-view';
+
+function formatExtraUsage(extra: ExtraUsage | null): string | null {
+  if (!extra) return null;
+  if (!extra.is_enabled) return 'off';
+  const used = extra.used === null ? null : formatMinorUnits(extra.used, extra.currency);
+  const limit = extra.limit === null ? null : formatMinorUnits(extra.limit, extra.currency);
+  if (used && limit) return `${used} of ${limit}`;
+  if (used) return `${used} (no limit)`;
+  return limit ? `on, limit ${limit}` : 'on';
+}
+
+function formatLoginExpiry(view: SlotView, now: number): string | null {
+  if (view.loginExpiresInMs === null) return null;
+  if (view.loginExpiresInMs <= 0) return 'expired';
+  const at = formatClock(now + view.loginExpiresInMs, now);
+  return `in ${formatCountdown(view.loginExpiresInMs)} (${at})`;
+}
+
+/** The smaller facts of a slot: data age and source, last success, extra usage, login expiry, back-off. */
+export function SlotFacts({ view, now }: { view: SlotView; now: number }) {
+  const { slot } = view;
+  const extra = formatExtraUsage(slot.extra_usage);
+  const loginExpiry = formatLoginExpiry(view, now);
+  const lastTry =
+    slot.last_attempt !== null && slot.last_attempt > (slot.last_fetched ?? 0) ? slot.last_attempt : null;
+  return (
+    <dl className="facts">
+      <dt>Data</dt>
+      <dd className="facts__age">{formatDataAge(slot.source, slot.last_fetched, now)}</dd>
+      {slot.last_fetched !== null && (
+        <>
+          <dt>Last success</dt>
+          <dd>
+            {formatClock(slot.last_fetched, now)}
+            {lastTry !== null && <span className="muted"> · last try {formatAgo(now - lastTry)}</span>}
+          </dd>
+        </>
+      )}
+      {view.nextAttemptAt !== null && (
+        <>
+          <dt>Next try</dt>
+          <dd className="facts__warn">
+            {formatClock(view.nextAttemptAt, now)} (in {formatCountdown(view.nextAttemptAt - now)})
+          </dd>
+        </>
+      )}
+      {extra !== null && (
+        <>
+          <dt>Extra usage</dt>
+          <dd>{extra}</dd>
+        </>
+      )}
+      {loginExpiry !== null && (
+        <>
+          <dt>Login expires</dt>
+          <dd className={view.loginExpiringSoon ? 'facts__warn' : undefined}>{loginExpiry}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The last error in plain language, with the engine's own sentence and its age. */
+export function SlotError({ view, now }: { view: SlotView; now: number }) {
+  const error = view.slot.last_error;
+  if (!error) return null;
+  const text = formatSlotError(error, now);
+  // An error older than the last success is history: still shown, but quietly.
+  const resolved = view.slot.last_fetched !== null && error.at < view.slot.last_fetched;
+  return (
+    <p className={resolved ? 'slot__error slot__error--resolved' : 'slot__error'}>
+      <strong>Last error ({text.when}):</strong> {text.summary}
+      {text.detail && <span className="slot__error-detail"> {text.detail}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,103 @@
+import type { QuotaApi, ReloginProgress } from '../../shared/ipc/contract';
+import { useHistory } from '../hooks/use-history';
+import type { SlotView } from '../model/slot-view';
+import { EnableSwitch } from './enable-switch';
+import { ReloginPanel } from './relogin-panel';
+import { SlotError, SlotFacts } from './slot-facts';
+import { SlotStatus } from './slot-status';
+import { Sparkline } from './sparkline';
+import { UsageBar } from './usage-bar';
+
+/** The sparkline only needs minute resolution; a coarser `now` lets it skip per-second renders. */
+const SPARKLINE_CLOCK_MS = 60_000;
+
+export interface SlotRowProps {
+  api: QuotaApi;
+  view: SlotView;
+  now: number;
+  relogin: ReloginProgress | undefined;
+  togglePending: boolean;
+  onToggle(slot: string, enabled: boolean): void;
+  onRelogin(slot: string): void;
+  onCancelRelogin(slot: string): void;
+  onDismissRelogin(slot: string): void;
+}
+
+/** Whether the re-login panel has something to say for this slot. */
+function showsPanel(view: SlotView, progress: ReloginProgress | undefined): progress is ReloginProgress {
+  if (!progress || progress.phase === 'cancelled') return false;
+  // Once the slot is back, "done" has nothing more to add.
+  return progress.phase !== 'done' || view.needsLogin;
+}
+
+/** One slot: identity, health, usage windows, history, facts and its actions. */
+export function SlotRow(props: SlotRowProps) {
+  const { api, view, now, relogin } = props;
+  const { slot, id, name } = view;
+  const history = useHistory(api, id, slot.last_fetched);
+  const headingId = `slot-${id}-name`;
+  const panel = showsPanel(view, relogin);
+  const classes = [
+    'slot',
+    view.stale && 'slot--stale',
+    !view.enabled && 'slot--disabled',
+    view.needsLogin && 'slot--dead',
+  ];
+  return (
+    <li className={classes.filter(Boolean).join(' ')} aria-labelledby={headingId} data-slot={id}>
+      <div className="slot__head">
+        <div className="slot__who">
+          <h2 className="slot__name" id={headingId}>
+            {name}
+          </h2>
+          {view.subtitle && <span className="slot__subtitle">{view.subtitle}</span>}
+        </div>
+        {view.recommended && <span className="badge badge--recommended">★ Recommended</span>}
+        <EnableSwitch
+          name={name}
+          enabled={view.enabled}
+          pending={props.togglePending}
+          onChange={(enabled) => props.onToggle(id, enabled)}
+        />
+      </div>
+      <SlotStatus view={view} />
+      <div className="slot__usage">
+        <UsageBar label="5h" name="5-hour usage" window={slot.five_hour} now={now} />
+        <UsageBar label="Week" name="Weekly usage" window={slot.seven_day} now={now} />
+        {(slot.weekly_by_model ?? []).map((limit) => (
+          <UsageBar
+            key={limit.model}
+            label={limit.model}
+            name={`${limit.model} weekly usage`}
+            window={limit}
+            now={now}
+            minor
+          />
+        ))}
+        <Sparkline points={history} now={Math.floor(now / SPARKLINE_CLOCK_MS) * SPARKLINE_CLOCK_MS} />
+      </div>
+      <SlotFacts view={view} now={now} />
+      <SlotError view={view} now={now} />
+      {panel ? (
+        <ReloginPanel
+          name={name}
+          progress={relogin}
+          onCancel={() => props.onCancelRelogin(id)}
+          onRetry={() => props.onRelogin(id)}
+          onDismiss={() => props.onDismissRelogin(id)}
+        />
+      ) : (
+        view.needsLogin && (
+          <button
+            type="button"
+            className="button button--primary slot__relogin"
+            onClick={() => props.onRelogin(id)}
+            aria-label={`Re-login ${name}`}
+          >
+            Re-login
+          </button>
+        )
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,21 @@
+import { formatAge } from '../format/duration';
+import { HEALTH_TEXT } from '../format/slot-text';
+import type { SlotView } from '../model/slot-view';
+
+/** Health and status in words and colour, plus a stale marker with the data's age. */
+export function SlotStatus({ view }: { view: SlotView }) {
+  const { slot } = view;
+  const health = HEALTH_TEXT[slot.health] ?? { label: slot.health, tone: 'muted' };
+  // `stale` as a health already says it; otherwise a slot can be stale *and* e.g. offline.
+  const showStale = view.stale && slot.health !== 'stale';
+  return (
+    <p className="slot__status">
+      <span className={`badge badge--${health.tone}`}>{health.label}</span>
+      {showStale && <span className="badge badge--warn">Stale</span>}
+      <span className={slot.status === 'active' ? 'status status--active' : 'status status--inactive'}>
+        {slot.status === 'active' ? 'Active' : 'Inactive'}
+      </span>
+      {view.stale && view.ageMs !== null && <span className="slot__age">{formatAge(view.ageMs)} old</span>}
+    </p>
+  );
+}

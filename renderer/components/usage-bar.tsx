@@ -1,0 +1,51 @@
+import type { UsageWindow } from '../../shared/domain/types';
+import { formatCountdown, parseIsoMs } from '../format/duration';
+import { formatClock } from '../format/time';
+
+/** Bars turn amber at this utilisation and red at the next (product.md §7 alert defaults). */
+export const WARN_PERCENT = 80;
+export const DANGER_PERCENT = 95;
+
+interface UsageBarProps {
+  /** Short visible label: `5h`, `Week`, `Opus`. */
+  label: string;
+  /** Spoken name of the meter: `5-hour usage`. */
+  name: string;
+  window: UsageWindow | null;
+  now: number;
+  minor?: boolean;
+}
+
+/**
+ * One utilisation window: a native `<meter>` (coloured by its low/high bands, so no inline style is
+ * needed under the CSP), the rounded percentage and the countdown to the reset.
+ */
+export function UsageBar({ label, name, window, now, minor = false }: UsageBarProps) {
+  const resetMs = parseIsoMs(window?.resets_at);
+  const percent = window ? Math.round(window.utilization) : null;
+  return (
+    <div className={minor ? 'usage usage--minor' : 'usage'}>
+      <span className="usage__label" aria-hidden="true">
+        {label}
+      </span>
+      <meter
+        aria-label={name}
+        className="usage__meter"
+        min={0}
+        max={100}
+        low={WARN_PERCENT}
+        high={DANGER_PERCENT}
+        optimum={0}
+        value={window ? Math.min(100, Math.max(0, window.utilization)) : 0}
+        aria-valuetext={percent === null ? 'no data' : `${percent}%`}
+      />
+      <span className="usage__percent">{percent === null ? '–' : `${percent}%`}</span>
+      <span
+        className="usage__reset"
+        title={resetMs === null ? undefined : `Resets ${formatClock(resetMs, now)}`}
+      >
+        {resetMs === null ? '' : `resets in ${formatCountdown(resetMs - now)}`}
+      </span>
+    </div>
+  );
+}
