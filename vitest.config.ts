@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/keyring/**', 'test/claude-code/**', 'test/browser/**', 'test/reliability/**', 'test/renderer/**'],
+          exclude: [
+            'test/keyring/**',
+            'test/claude-code/**',
+            'test/browser/**',
+            'test/reliability/**',
+            'test/renderer/**',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -32,6 +38,17 @@ export default defineConfig({
           include: ['test/keyring/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

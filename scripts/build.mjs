@@ -29,3 +29,13 @@ for (const e of entries) {
   if (!existsSync(e.in)) continue;
   await build({ ...common, entryPoints: [e.in], outfile: e.out, minify: Boolean(e.minify) });
 }
+
+// The renderer (React): dist/renderer, loaded by the Electron popover and served by `quota-broker serve`.
+if (!process.argv.includes('--cli-only')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+    logLevel: 'warn',
+    mode: 'production',
+  });
+}

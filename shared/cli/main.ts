@@ -6,7 +6,11 @@ import { parseArgs } from 'node:util';
 import { redactUnknown } from '../domain/redact';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { DAEMON_HELP, daemonCommand } from './commands/daemon';
+import { DOCTOR_HELP, doctorCommand } from './commands/doctor/command';
 import { REFRESH_HELP, refreshCommand } from './commands/refresh';
+import { RELOGIN_HELP, reloginCommand } from './commands/relogin';
+import { SERVE_HELP, serveCommand } from './commands/serve';
+import { SERVICE_HELP, serviceCommand } from './commands/service';
 import { SLOTS_HELP, slotsCommand } from './commands/slots';
 import { STATUS_HELP, statusCommand } from './commands/status';
 import { createCliContext } from './context';
@@ -21,6 +25,11 @@ Commands:
   daemon                       run the broker in the foreground
   slots list|add|remove|enable|disable
                                manage the slot registry
+  serve [--port N]             the dashboard on 127.0.0.1 (prints its URL)
+  doctor [--json] [--online]   what is broken and how to fix it, in one second
+  relogin <slot>               log a slot's account in again (claude auth login)
+  service install|uninstall|status
+                               run the daemon as a launchd agent / systemd user unit
   statusline                   one line for Claude Code's statusLine (see statusline --help)
 
 Run "quota-broker <command> --help" for details.
@@ -34,6 +43,10 @@ const HELP: Record<string, string> = {
   refresh: REFRESH_HELP,
   daemon: DAEMON_HELP,
   slots: SLOTS_HELP,
+  serve: SERVE_HELP,
+  doctor: DOCTOR_HELP,
+  relogin: RELOGIN_HELP,
+  service: SERVICE_HELP,
 };
 
 const OPTIONS = {
@@ -44,6 +57,9 @@ const OPTIONS = {
   slot: { type: 'string' },
   email: { type: 'string' },
   label: { type: 'string' },
+  port: { type: 'string' },
+  online: { type: 'boolean' },
+  timeout: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -63,12 +79,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${(rest[0] && HELP[rest[0]]) || MAIN_HELP}\n`);
     return 0;
   }
-  if (!(command in HELP)) throw new CliError(`Unknown command "${command}". See: quota-broker --help`, EXIT_USAGE);
+  if (!(command in HELP))
+    throw new CliError(`Unknown command "${command}". See: quota-broker --help`, EXIT_USAGE);
   if (flags.help) {
     process.stdout.write(`${HELP[command]}\n`);
     return 0;
   }
-  const ctx = await createCliContext();
+  // doctor and service must stay fast and offline: no `claude --version` for them.
+  const ctx = await createCliContext(process.env, {
+    claudeVersion: command !== 'doctor' && command !== 'service',
+  });
   switch (command) {
     case 'status':
       return statusCommand(ctx, flags);
@@ -78,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
       return daemonCommand(ctx);
     case 'slots':
       return slotsCommand(ctx, rest, flags);
+    case 'serve':
+      return serveCommand(ctx, flags);
+    case 'doctor':
+      return doctorCommand(ctx, flags);
+    case 'relogin':
+      return reloginCommand(ctx, rest, flags);
+    case 'service':
+      return serviceCommand(ctx, rest);
   }
   return 0;
 }

@@ -28,7 +28,14 @@ function recordingNotifySend(dir: string): { env: NodeJS.ProcessEnv; calls(): st
   chmodSync(join(bin, 'notify-send'), 0o755);
   return {
     env: { PATH: `${bin}${delimiter}${process.env.PATH}` },
-    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []),
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [],
   };
 }
 

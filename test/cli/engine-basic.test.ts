@@ -50,8 +50,13 @@ describe('refresh: basic cycle', () => {
     expect(Math.abs(cache.ts - Date.now())).toBeLessThan(30_000);
     expect(statSync(home.cache).mode & 0o777).toBe(0o600);
     expect(statSync(home.stateDir).mode & 0o777).toBe(0o700);
-    expect(fake.stats.usageCalls).toEqual({ 'one@example.com': 1, 'two@example.com': 1, 'three@example.com': 1 });
-    const written = readFileSync(home.cache, 'utf8') + run.stdout + readFileSync(`${home.stateDir}/broker.log`, 'utf8');
+    expect(fake.stats.usageCalls).toEqual({
+      'one@example.com': 1,
+      'two@example.com': 1,
+      'three@example.com': 1,
+    });
+    const written =
+      readFileSync(home.cache, 'utf8') + run.stdout + readFileSync(`${home.stateDir}/broker.log`, 'utf8');
     expect(written).not.toMatch(/sk-ant-o[ar]t01-test-[a-z0-9]/i);
   });
 

@@ -24,7 +24,11 @@ const expired = () => Date.now() - 60_000;
 
 describe('slot health through the real CLI', () => {
   it('a dead login deactivates only its slot, keeps the registry comments, and stops calls for it', async () => {
-    home = createTempHome({ fake, slots: three.map((s) => (s.id === 'slot-2' ? { ...s, accessExpiresAt: expired() } : s)), settings: { token_refresh: 'locked' } });
+    home = createTempHome({
+      fake,
+      slots: three.map((s) => (s.id === 'slot-2' ? { ...s, accessExpiresAt: expired() } : s)),
+      settings: { token_refresh: 'locked' },
+    });
     fake.revokeLogin('two@example.com');
     const run = await runCli(['refresh'], home.env());
     expect(run.code).toBe(0);
@@ -49,7 +53,11 @@ describe('slot health through the real CLI', () => {
   });
 
   it('all logins dead → all_inactive, and a re-login elsewhere reactivates the slot by itself', async () => {
-    home = createTempHome({ fake, slots: three.map((s) => ({ ...s, accessExpiresAt: expired() })), settings: { token_refresh: 'locked' } });
+    home = createTempHome({
+      fake,
+      slots: three.map((s) => ({ ...s, accessExpiresAt: expired() })),
+      settings: { token_refresh: 'locked' },
+    });
     for (const s of three) fake.revokeLogin(s.email);
     await runCli(['refresh'], home.env());
     const cache = home.readCache();
@@ -69,7 +77,11 @@ describe('slot health through the real CLI', () => {
   });
 
   it('locked mode writes rotated tokens back with every sibling kept and mode 0600', async () => {
-    home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com', accessExpiresAt: expired() }], settings: { token_refresh: 'locked' } });
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'slot-1', email: 'one@example.com', accessExpiresAt: expired() }],
+      settings: { token_refresh: 'locked' },
+    });
     const before = home.readCredentials('slot-1');
     await runCli(['refresh'], home.env());
     const after = home.readCredentials('slot-1');
@@ -88,7 +100,11 @@ describe('slot health through the real CLI', () => {
   });
 
   it('never mode only reads: an expired token shows token_expired and no token call is made', async () => {
-    home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com', accessExpiresAt: expired() }], settings: { token_refresh: 'never' } });
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'slot-1', email: 'one@example.com', accessExpiresAt: expired() }],
+      settings: { token_refresh: 'never' },
+    });
     await runCli(['refresh'], home.env());
     expect(home.readCache().slots['slot-1']).toMatchObject({ status: 'active', health: 'token_expired' });
     expect(fake.stats.tokenCalls['one@example.com'] ?? 0).toBe(0);
@@ -113,24 +129,40 @@ describe('transient failures', () => {
     expect(home.readCache().slots['slot-1'].health).toBe('rate_limited');
   });
 
-  it.each(['500', 'html', 'garbage', 'binary'] as const)('%s answer → offline, active, last good numbers kept', async (mode) => {
-    home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }, { id: 'slot-2', email: 'two@example.com' }] });
-    await runCli(['refresh'], home.env());
-    fake.setMode('usage', mode);
-    home.age(60_000);
-    await runCli(['refresh'], home.env());
-    const s = home.readCache().slots['slot-1'];
-    expect(s).toMatchObject({ status: 'active', health: 'offline', five_hour: { utilization: 52 } });
-    expect(s.last_error?.kind).toMatch(/server_error|bad_response/);
-  });
+  it.each(['500', 'html', 'garbage', 'binary'] as const)(
+    '%s answer → offline, active, last good numbers kept',
+    async (mode) => {
+      home = createTempHome({
+        fake,
+        slots: [
+          { id: 'slot-1', email: 'one@example.com' },
+          { id: 'slot-2', email: 'two@example.com' },
+        ],
+      });
+      await runCli(['refresh'], home.env());
+      fake.setMode('usage', mode);
+      home.age(60_000);
+      await runCli(['refresh'], home.env());
+      const s = home.readCache().slots['slot-1'];
+      expect(s).toMatchObject({ status: 'active', health: 'offline', five_hour: { utilization: 52 } });
+      expect(s.last_error?.kind).toMatch(/server_error|bad_response/);
+    },
+  );
 
   it('a hanging endpoint does not hold the cycle past the request timeout', async () => {
-    home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }], settings: { request_timeout_s: 2 } });
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'slot-1', email: 'one@example.com' }],
+      settings: { request_timeout_s: 2 },
+    });
     fake.setMode('usage', 'hang');
     const run = await runCli(['refresh'], home.env());
     expect(run.code).toBe(0);
     expect(run.ms).toBeLessThan(8_000);
-    expect(home.readCache().slots['slot-1']).toMatchObject({ health: 'offline', last_error: { kind: 'timeout' } });
+    expect(home.readCache().slots['slot-1']).toMatchObject({
+      health: 'offline',
+      last_error: { kind: 'timeout' },
+    });
   });
 });
 
@@ -160,7 +192,11 @@ describe('bad input loses nothing', () => {
   });
 
   it('with no registry, discovers the logged-in default account (~/.claude)', async () => {
-    home = createTempHome({ fake, slots: [{ id: 'x', email: 'me@example.com', dirName: '.claude' }], noRegistry: true });
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'x', email: 'me@example.com', dirName: '.claude' }],
+      noRegistry: true,
+    });
     const run = await runCli(['refresh'], home.env());
     expect(run.code).toBe(0);
     expect(home.readCache().slots.default).toMatchObject({ email: 'me@example.com', health: 'ok' });
@@ -169,7 +205,11 @@ describe('bad input loses nothing', () => {
 
 describe('one broker', () => {
   it('4 concurrent refresh runs on expired tokens: exactly one token refresh per slot, zero reuse, all exit 0', async () => {
-    home = createTempHome({ fake, slots: three.map((s) => ({ ...s, accessExpiresAt: expired() })), settings: { token_refresh: 'locked' } });
+    home = createTempHome({
+      fake,
+      slots: three.map((s) => ({ ...s, accessExpiresAt: expired() })),
+      settings: { token_refresh: 'locked' },
+    });
     const runs = await Promise.all([1, 2, 3, 4].map(() => runCli(['refresh'], home.env())));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     for (const s of three) {

@@ -27,7 +27,10 @@ export interface TempHome {
   dirOf(id: string): string;
   credentialsPath(id: string): string;
   readCredentials(id: string): Record<string, unknown> & { claudeAiOauth: Record<string, unknown> };
-  writeCredentials(id: string, tokens: { accessToken: string; refreshToken: string; expiresAt: number }): void;
+  writeCredentials(
+    id: string,
+    tokens: { accessToken: string; refreshToken: string; expiresAt: number },
+  ): void;
   readCache(): import('../../shared/domain/types').CacheFile;
   env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   /** Moves the cache's per-slot times back by `ms`, as if that much time had passed since the last cycle. */
@@ -58,8 +61,14 @@ export function createTempHome(opts: TempHomeOptions): TempHome {
     dirs.set(s.id, dir);
     mkdirSync(dir, { recursive: true });
     const isDefault = (s.dirName ?? '') === '.claude';
-    const identity = { oauthAccount: { emailAddress: s.email, organizationName: 'Test Org' }, hasCompletedOnboarding: true };
-    writeFileSync(isDefault ? join(home, '.claude.json') : join(dir, '.claude.json'), JSON.stringify(identity));
+    const identity = {
+      oauthAccount: { emailAddress: s.email, organizationName: 'Test Org' },
+      hasCompletedOnboarding: true,
+    };
+    writeFileSync(
+      isDefault ? join(home, '.claude.json') : join(dir, '.claude.json'),
+      JSON.stringify(identity),
+    );
     if (s.noCredentials) continue;
     const pair = opts.fake.addAccount({ email: s.email, accessExpiresAt: s.accessExpiresAt });
     writeCreds(join(dir, '.credentials.json'), {
@@ -82,7 +91,9 @@ export function createTempHome(opts: TempHomeOptions): TempHome {
         ]),
         'settings:',
         '  refresh_interval_s: 300',
-        ...Object.entries(opts.settings ?? {}).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`),
+        ...Object.entries(opts.settings ?? {}).map(
+          ([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+        ),
         '',
       ].join('\n');
     writeFileSync(registry, text, { mode: 0o600 });

@@ -1,0 +1,214 @@
+/**
+ * Black-box tests of the bundled statusline: esbuild bundles entry.ts as scripts/build.mjs does into a
+ * temp dist/, next to a stand-in dist/cli.cjs that records each `refresh` it is asked to run.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from './helpers';
+
+const REPO = resolve(__dirname, '../../..');
+const STAND_IN = `const fs = require('node:fs');
+fs.writeFileSync(require('node:path').join(process.env.QUOTA_BROKER_HOME, 'stand-in-' + process.pid + '.json'),
+  JSON.stringify({ argv: process.argv.slice(2) }));
+console.log('stand-in refresh ran');
+setTimeout(() => {}, 300);
+`;
+
+let root: string;
+let bin: string;
+let server: Server;
+let requests = 0;
+let apiUrl: string;
+
+beforeAll(async () => {
+  ({ root } = makeTempPaths());
+  mkdirSync(join(root, 'pkg', 'dist'), { recursive: true });
+  mkdirSync(join(root, 'pkg', 'bin'), { recursive: true });
+  await build({
+    entryPoints: [join(REPO, 'shared/cli/statusline/entry.ts')],
+    outfile: join(root, 'pkg', 'dist', 'statusline.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'silent',
+    define: { __APP_VERSION__: '"0.0.0-test"' },
+  });
+  writeFileSync(join(root, 'pkg', 'dist', 'cli.cjs'), STAND_IN);
+  bin = join(root, 'pkg', 'bin', 'quota-broker.cjs');
+  copyFileSync(join(REPO, 'bin', 'quota-broker.cjs'), bin);
+  server = createServer((_req, res) => {
+    requests++;
+    res.end('{}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+function env(
+  paths: { stateDir: string; home: string },
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: paths.home,
+    QUOTA_BROKER_HOME: paths.stateDir,
+    QUOTA_BROKER_API_URL: apiUrl,
+    QUOTA_BROKER_TOKEN_URL: `${apiUrl}/token`,
+    TZ: 'UTC',
+    ...extra,
+  };
+}
+
+function runBundle(input: string, e: NodeJS.ProcessEnv, args: string[] = []) {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [bin, 'statusline', ...args], {
+    input,
+    env: e,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return { ...r, ms: Date.now() - started };
+}
+
+function standIns(stateDir: string): string[] {
+  return existsSync(stateDir) ? readdirSync(stateDir).filter((n) => n.startsWith('stand-in-')) : [];
+}
+
+async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('bundled statusline', () => {
+  it('garbage stdin, no cache: a line, exit 0, and one detached refresh whose output goes to the log', async () => {
+    const { paths } = makeTempPaths();
+    const r = runBundle('{"not json', env(paths));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
+    await waitFor(() => standIns(paths.stateDir).length > 0);
+    const [record] = standIns(paths.stateDir);
+    expect(JSON.parse(readFileSync(join(paths.stateDir, record), 'utf8')).argv).toEqual([
+      'refresh',
+      '--quiet',
+    ]);
+    await waitFor(() => readFileSync(paths.log, 'utf8').includes('stand-in refresh ran'));
+    expect(readFileSync(paths.log, 'utf8')).toContain('stand-in refresh ran');
+  });
+
+  it('stdin rate_limits give fresh numbers with zero requests', () => {
+    const { paths } = makeTempPaths();
+    const now = Date.now();
+    const dir = join(paths.home, '.claude-work');
+    writeCache(paths, makeCache(now, { 'slot-1': makeSlot(now, { label: 'Work', config_dir: dir }) }));
+    const s = Math.floor(now / 1000);
+    const stdin = makeStdin(`${dir}/projects/p/s.jsonl`, {
+      five: 64.4,
+      seven: 80.6,
+      fiveResetS: s + 4000,
+      sevenResetS: s + 30 * 3600 + 60,
+    });
+    const r = runBundle(stdin, env(paths));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Work ⏱:64%·1h 📅:30h\(81%\)@\w{3}\n$/);
+    expect(existsSync(join(paths.observationsDir, 'slot-1.json'))).toBe(true);
+    expect(requests).toBe(0);
+  });
+
+  it('does not wait for a stdin that never ends', async () => {
+    const { paths } = makeTempPaths();
+    const started = Date.now();
+    const child: ChildProcess = spawn(process.execPath, [bin, 'statusline'], {
+      env: env(paths),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stdin?.write('{"session_id":"x",');
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(0);
+    expect(out).toBe('claude ❔no-cache 📅:?\n');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('concurrent statuslines with stale data start exactly one refresh', async () => {
+    const { paths } = makeTempPaths();
+    const now = Date.now();
+    writeCache(
+      paths,
+      makeCache(
+        now,
+        { 'slot-1': makeSlot(now, { config_dir: join(paths.home, '.claude') }) },
+        { ts: now - 2 * HOUR },
+      ),
+    );
+    const runs = Array.from(
+      { length: 6 },
+      () =>
+        new Promise<number | null>((r) => {
+          const c = spawn(process.execPath, [bin, 'statusline'], {
+            env: env(paths),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          c.on('exit', r);
+        }),
+    );
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
+    await waitFor(() => standIns(paths.stateDir).length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(standIns(paths.stateDir)).toHaveLength(1);
+  });
+
+  it('with a live broker lock it starts none', async () => {
+    const { paths } = makeTempPaths();
+    mkdirSync(`${paths.brokerLock}.lock`, { recursive: true });
+    const r = runBundle('', env(paths));
+    expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
+    await new Promise((res) => setTimeout(res, 300));
+    expect(standIns(paths.stateDir)).toEqual([]);
+  });
+
+  it('--install writes a command that runs the statusline; --help and bad options', () => {
+    const { paths } = makeTempPaths();
+    const dir = join(paths.home, '.claude');
+    writeFileSync(join(dir, 'settings.json'), '{\n  "model": "opus"\n}\n');
+    const inst = runBundle('', env(paths), ['--install', '--config-dir', dir]);
+    expect(inst.status).toBe(0);
+    expect(inst.stdout).toContain('Added the Quota Broker statusline');
+    const { command } = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).statusLine;
+    expect(command).toContain(process.execPath);
+    expect(command).toContain(join(root, 'pkg', 'bin', 'quota-broker.cjs'));
+    mkdirSync(`${paths.brokerLock}.lock`, { recursive: true });
+    const viaShell = spawnSync('/bin/sh', ['-c', command], {
+      input: '{}',
+      env: env(paths),
+      encoding: 'utf8',
+    });
+    expect(viaShell.stdout).toBe('claude ❔no-cache 📅:?\n');
+    expect(runBundle('', env(paths), ['--uninstall', '--config-dir', dir]).status).toBe(0);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{\n  "model": "opus"\n}\n');
+
+    const help = runBundle('', env(paths), ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--install');
+    const bad = runBundle('', env(paths), ['--instal']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('Unknown or incomplete option "--instal"');
+    const notJson = join(paths.home, 'broken');
+    mkdirSync(notJson);
+    writeFileSync(join(notJson, 'settings.json'), '{,}');
+    const refused = runBundle('', env(paths), ['--install', `--config-dir=${notJson}`]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('is not valid JSON');
+  });
+});

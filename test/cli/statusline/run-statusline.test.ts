@@ -1,0 +1,265 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getObservationKey, readObservation } from '../../../shared/adapters/observations';
+import type { BrokerPaths } from '../../../shared/adapters/paths';
+import { getRefreshMarkerPath } from '../../../shared/cli/statusline/refresh-trigger';
+import { runStatusline, type StatuslineOptions } from '../../../shared/cli/statusline/run-statusline';
+import { HOUR, MIN, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from './helpers';
+
+const NOW = Date.parse('2026-02-09T03:00:00Z'); // Monday
+const NOW_S = NOW / 1000;
+
+function setup() {
+  const { paths } = makeTempPaths();
+  const home = paths.home;
+  const dirs = {
+    work: join(home, '.claude-work'),
+    main: join(home, '.claude'),
+    client: join(home, '.claude-client'),
+  };
+  const cache = makeCache(NOW, {
+    'slot-1': makeSlot(NOW, { label: 'Work', config_dir: dirs.work }),
+    'slot-2': makeSlot(NOW, {
+      label: 'Home',
+      config_dir: dirs.main,
+      seven_day: { utilization: 12, resets_at: new Date(NOW + 100 * HOUR).toISOString() },
+    }),
+    'slot-3': makeSlot(NOW, { label: 'Client', config_dir: `${dirs.client}/` }),
+  });
+  cache.recommended = 'slot-3';
+  writeCache(paths, cache);
+  const startRefresh = vi.fn(async () => true);
+  const run = (over: Partial<StatuslineOptions> = {}) =>
+    runStatusline({
+      stdinText: '',
+      env: {},
+      paths,
+      now: NOW,
+      timeZone: 'UTC',
+      refreshCommand: { script: '/stand-in/cli.cjs', args: ['refresh', '--quiet'] },
+      startRefresh,
+      ...over,
+    });
+  return { paths, dirs, cache, run, startRefresh };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('slot attribution end to end', () => {
+  it('by CLAUDE_CONFIG_DIR', async () => {
+    const { run, dirs } = setup();
+    const r = await run({
+      env: { CLAUDE_CONFIG_DIR: dirs.work },
+      stdinText: makeStdin(`${dirs.main}/projects/p/s.jsonl`),
+    });
+    expect(r).toMatchObject({
+      slotId: 'slot-1',
+      line: 'Work ⏱:37%·2h 📅:27h(51%)@Tue',
+      refresh: 'not-needed',
+    });
+  });
+
+  it('by the transcript path (trailing slash in the registry)', async () => {
+    const { run, dirs } = setup();
+    const r = await run({ stdinText: makeStdin(`${dirs.client}/projects/p/s.jsonl`) });
+    expect(r.slotId).toBe('slot-3');
+    expect(r.line.startsWith('Client ')).toBe(true);
+  });
+
+  it('by default: the ~/.claude slot, not the recommended one', async () => {
+    const { run } = setup();
+    const r = await run({ stdinText: makeStdin('/elsewhere/t.jsonl') });
+    expect(r).toMatchObject({ slotId: 'slot-2', line: 'Home ⏱:37%·2h 📅:100h(12%)@Fri' });
+  });
+});
+
+describe('observations from stdin', () => {
+  it('rate_limits change the line, are recorded for the slot, and cost zero requests', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const { run, dirs, paths } = setup();
+    const stdinText = makeStdin(`${dirs.work}/projects/p/s.jsonl`, {
+      five: 23.5,
+      seven: 41.2,
+      fiveResetS: NOW_S + 3 * 3600,
+      sevenResetS: NOW_S + 50 * 3600,
+    });
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, stdinText });
+    expect(r).toMatchObject({ line: 'Work ⏱:24%·3h 📅:50h(41%)@Wed', observation: 'recorded' });
+    expect(readObservation(paths, 'slot-1')).toMatchObject({
+      slot: 'slot-1',
+      config_dir: dirs.work,
+      observed_at: NOW,
+      session_id: 'sess-1',
+      seven_day: { utilization: 41.2, resets_at: new Date((NOW_S + 50 * 3600) * 1000).toISOString() },
+    });
+    // The same stdin a minute later is not news: the file keeps the first-seen time.
+    const again = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, stdinText, now: NOW + MIN });
+    expect(again.observation).toBe('unchanged');
+    expect(readObservation(paths, 'slot-1')?.observed_at).toBe(NOW);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('a recorded observation is used by a later invocation without rate_limits', async () => {
+    const { run, dirs } = setup();
+    const limits = { five: 80, seven: 90, fiveResetS: NOW_S + 3600, sevenResetS: NOW_S + 7200 };
+    await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, stdinText: makeStdin('', limits) });
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, now: NOW + 1000 });
+    expect(r.line).toBe('Work ⏱:80%·59m 📅:1h(90%)@Mon');
+  });
+
+  it('turns a stale line fresh and needs no refresh for that slot', async () => {
+    const { run, dirs, paths, cache } = setup();
+    cache.slots['slot-1'].last_fetched = NOW - HOUR;
+    writeCache(paths, cache);
+    const env = { CLAUDE_CONFIG_DIR: dirs.work };
+    const before = await run({ env });
+    expect(before.line.endsWith('🔺')).toBe(true);
+    expect(before.refresh).toBe('started');
+    rmSync(getRefreshMarkerPath(paths));
+    const limits = { five: 1, seven: 2, fiveResetS: NOW_S + 3600, sevenResetS: NOW_S + 7200 };
+    const r = await run({ env, stdinText: makeStdin('', limits), now: NOW + 1 });
+    expect(r.line.endsWith('🔺')).toBe(false);
+    // The cache's ts is fresh and the fresh observation covers the stale slot: nothing to refresh.
+    expect(r.refresh).toBe('not-needed');
+  });
+
+  it('an unknown config dir is keyed by a filename-safe form of the dir', async () => {
+    const { run, paths } = setup();
+    const dir = '/Users/Me/.claude Personal/';
+    const limits = { five: 5, seven: 6, fiveResetS: NOW_S + 3600, sevenResetS: NOW_S + 7200 };
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dir }, stdinText: makeStdin('', limits) });
+    expect(r.line).toBe('claude Personal ❔unregistered ⏱:5%·1h 📅:2h(6%)@Mon');
+    const key = getObservationKey(null, dir);
+    expect(key).toMatch(/^_dir-claude-personal-[0-9a-f]{8}$/);
+    expect(readObservation(paths, key!)).toMatchObject({ slot: null, config_dir: dir });
+  });
+
+  it('a state dir that cannot be written still shows the numbers', async () => {
+    const { run, dirs, paths } = setup();
+    writeFileSync(paths.observationsDir, 'not a dir');
+    const limits = { five: 5, seven: 6, fiveResetS: NOW_S + 3600, sevenResetS: NOW_S + 7200 };
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, stdinText: makeStdin('', limits) });
+    expect(r).toMatchObject({ observation: 'failed', line: 'Work ⏱:5%·1h 📅:2h(6%)@Mon' });
+  });
+});
+
+describe('detached refresh', () => {
+  function stale(paths: BrokerPaths, cache: ReturnType<typeof setup>['cache']) {
+    cache.ts = NOW - HOUR;
+    writeCache(paths, cache);
+  }
+  function lock(paths: BrokerPaths, ageMs: number) {
+    mkdirSync(`${paths.brokerLock}.lock`, { recursive: true });
+    const t = (NOW - ageMs) / 1000;
+    utimesSync(`${paths.brokerLock}.lock`, t, t);
+  }
+
+  it('starts only when stale, and not again while the marker is young', async () => {
+    const { run, paths, cache, startRefresh } = setup();
+    expect((await run()).refresh).toBe('not-needed');
+    stale(paths, cache);
+    expect((await run()).refresh).toBe('started');
+    expect(startRefresh).toHaveBeenCalledWith(
+      paths,
+      { script: '/stand-in/cli.cjs', args: ['refresh', '--quiet'] },
+      {},
+      NOW,
+    );
+    expect((await run({ now: NOW + MIN })).refresh).toBe('already-started');
+    expect(startRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('never twice at once: concurrent statuslines start exactly one', async () => {
+    const { run, paths, cache, startRefresh } = setup();
+    stale(paths, cache);
+    const results = await Promise.all(Array.from({ length: 8 }, () => run()));
+    expect(results.filter((r) => r.refresh === 'started')).toHaveLength(1);
+    expect(startRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('replaces a marker older than two minutes', async () => {
+    const { run, paths, cache } = setup();
+    stale(paths, cache);
+    writeFileSync(getRefreshMarkerPath(paths), '{}');
+    const old = (NOW - 3 * MIN) / 1000;
+    utimesSync(getRefreshMarkerPath(paths), old, old);
+    expect((await run()).refresh).toBe('started');
+  });
+
+  it('leaves it to a live broker, but not to a dead one', async () => {
+    const { run, paths, cache, startRefresh } = setup();
+    stale(paths, cache);
+    lock(paths, 5_000);
+    expect((await run()).refresh).toBe('broker-running');
+    expect(startRefresh).not.toHaveBeenCalled();
+    lock(paths, 40_000);
+    expect((await run()).refresh).toBe('started');
+  });
+
+  it('starts one when there is no cache at all', async () => {
+    const { run, paths } = setup();
+    writeFileSync(paths.cache, '');
+    expect(await run()).toMatchObject({ refresh: 'started', line: 'claude ❔no-cache 📅:?' });
+    expect(existsSync(getRefreshMarkerPath(paths))).toBe(true);
+    expect(JSON.parse(readFileSync(getRefreshMarkerPath(paths), 'utf8'))).toMatchObject({ at: NOW });
+  });
+});
+
+describe('bad input still prints a useful line', () => {
+  it.each([
+    ['empty stdin', ''],
+    ['partial JSON', '{"session_id":"x","transcript_pa'],
+    ['not JSON', 'hello'],
+    ['a JSON array', '[1,2]'],
+    ['rate_limits garbage', '{"rate_limits":{"five_hour":"x","seven_day":null}}'],
+  ])('%s', async (_name, stdinText) => {
+    const { run } = setup();
+    expect((await run({ stdinText })).line).toBe('Home ⏱:37%·2h 📅:100h(12%)@Fri');
+  });
+
+  it.each([
+    ['missing', null],
+    ['garbage', '\u0000\u0001 not json'],
+    ['JSON but not a cache', '{"slots":[1,2]}'],
+    ['truncated', '{"version":1,"ts":1,"slots":{"a":'],
+  ])('cache %s', async (_name, content) => {
+    const { run, paths } = setup();
+    if (content == null) writeFileSync(paths.cache, '');
+    else writeFileSync(paths.cache, content);
+    const r = await run();
+    expect(r.line).toBe('claude ❔no-cache 📅:?');
+  });
+
+  it('a cache slot with garbage fields', async () => {
+    const { run, paths, cache, dirs } = setup();
+    (cache.slots['slot-1'] as unknown as Record<string, unknown>).seven_day = 'x';
+    (cache.slots['slot-1'] as unknown as Record<string, unknown>).label = 42;
+    writeCache(paths, cache);
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work } });
+    expect(r.line).toBe('42 ⏱:37%·2h 📅:?');
+  });
+
+  it('uses the format the engine copied from the registry', async () => {
+    const { run, paths, cache, dirs } = setup();
+    cache.statusline_format = '{slot}: {weekly}';
+    writeCache(paths, cache);
+    expect((await run({ env: { CLAUDE_CONFIG_DIR: dirs.work } })).line).toBe('slot-1: 📅:27h(51%)@Tue');
+  });
+
+  it('a dead login and the all-inactive state are in the line', async () => {
+    const { run, paths, cache, dirs } = setup();
+    cache.slots['slot-1'] = {
+      ...cache.slots['slot-1'],
+      health: 'login_dead',
+      status: 'inactive',
+      last_fetched: NOW - 5 * HOUR,
+    };
+    writeCache(paths, cache);
+    const env = { CLAUDE_CONFIG_DIR: dirs.work };
+    expect((await run({ env })).line).toBe('Work ⛔login-dead ⏱:37%·2h 📅:27h(51%)@Tue🔺');
+    cache.all_inactive = true;
+    writeCache(paths, cache);
+    expect((await run({ env })).line).toBe('Work ❌all-inactive ⏱:37%·2h 📅:27h(51%)@Tue🔺');
+  });
+});
