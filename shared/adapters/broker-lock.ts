@@ -58,7 +58,13 @@ export async function tryAcquireBrokerLock(
     if ((e as { code?: string }).code === 'ELOCKED') return null;
     throw e;
   }
-  let info: BrokerInfo = { pid: process.pid, surface, started_at: now, cycle_started_at: null, last_cycle_at: null };
+  let info: BrokerInfo = {
+    pid: process.pid,
+    surface,
+    started_at: now,
+    cycle_started_at: null,
+    last_cycle_at: null,
+  };
   const writeInfo = () => writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600 });
   await writeInfo();
   return {

@@ -3,7 +3,10 @@ import type { CacheFile } from '../domain/types';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 import type { FileSystem } from './fs/file-system';
 
-export type CacheLoad = { state: 'absent' } | { state: 'ok'; cache: CacheFile } | { state: 'error'; message: string };
+export type CacheLoad =
+  | { state: 'absent' }
+  | { state: 'ok'; cache: CacheFile }
+  | { state: 'error'; message: string };
 
 /** Reads the cache; a garbage file is an error value, never an exception. */
 export async function readCache(file: string): Promise<CacheLoad> {

@@ -53,7 +53,8 @@ export async function readEngineState(file: string): Promise<EngineState> {
     if (!text) return emptyEngineState();
     const parsed = JSON.parse(text) as EngineState;
     if (parsed?.version !== 1 || typeof parsed.slots !== 'object') return emptyEngineState();
-    for (const id of Object.keys(parsed.slots)) parsed.slots[id] = { ...emptySlotState(), ...parsed.slots[id] };
+    for (const id of Object.keys(parsed.slots))
+      parsed.slots[id] = { ...emptySlotState(), ...parsed.slots[id] };
     return parsed;
   } catch {
     return emptyEngineState();

@@ -24,11 +24,12 @@ export function createFileLogger(file: string, options: { echo?: boolean; scope?
   instance.transports.file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   instance.transports.file.format = `[{y}-{m}-{d} {h}:{i}:{s}.{ms}] [{level}] [${options.scope ?? `pid ${process.pid}`}] {text}`;
   instance.transports.console.level = false;
-  const write = (level: 'info' | 'warn' | 'error' | 'debug') => (message: string, fields?: Record<string, unknown>) => {
-    const line = render(message, fields);
-    instance[level](line);
-    if (options.echo && (level === 'warn' || level === 'error')) process.stderr.write(`${line}\n`);
-  };
+  const write =
+    (level: 'info' | 'warn' | 'error' | 'debug') => (message: string, fields?: Record<string, unknown>) => {
+      const line = render(message, fields);
+      instance[level](line);
+      if (options.echo && (level === 'warn' || level === 'error')) process.stderr.write(`${line}\n`);
+    };
   return { info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') };
 }
 

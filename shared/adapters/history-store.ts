@@ -65,7 +65,8 @@ export async function compactHistory(file: string, now: number): Promise<void> {
 export async function readHistory(file: string, slot: string, since: number): Promise<HistoryPoint[]> {
   const byTime = new Map<number, HistoryPoint>();
   for (const p of parseLines((await readTextIfExists(file)) ?? '')) {
-    if (p.slot === slot && p.t >= since) byTime.set(p.t, { t: p.t, five_hour: p.five_hour, seven_day: p.seven_day });
+    if (p.slot === slot && p.t >= since)
+      byTime.set(p.t, { t: p.t, five_hour: p.five_hour, seven_day: p.seven_day });
   }
   return [...byTime.values()].sort((a, b) => a.t - b.t);
 }

@@ -13,8 +13,14 @@ export interface CliContext {
   stderr: NodeJS.WritableStream;
 }
 
-/** Creates the CLI context; a bad environment variable is a CliError with the fix. */
-export async function createCliContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
+/**
+ * Creates the CLI context; a bad environment variable is a CliError with the fix. `claudeVersion: false`
+ * skips running `claude --version` (doctor must start no process; the usage User-Agent then uses the default).
+ */
+export async function createCliContext(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { claudeVersion?: boolean } = {},
+): Promise<CliContext> {
   let paths: ReturnType<typeof getBrokerPaths>;
   try {
     paths = getBrokerPaths(env);
@@ -32,7 +38,7 @@ export async function createCliContext(env: NodeJS.ProcessEnv = process.env): Pr
     env,
     random: Math.random,
   };
-  if (claudeBin) {
+  if (claudeBin && options.claudeVersion !== false) {
     const { claudeVersion } = await import('../adapters/claude/find-claude');
     deps.claudeVersion = await claudeVersion(claudeBin, { env, timeoutMs: 3000 });
   }

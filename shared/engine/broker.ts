@@ -3,7 +3,12 @@
  * (cron `refresh`, a statusline-started refresh, another surface) never duplicates calls: it waits for the
  * running cycle, or asks a running daemon for a cycle, and reports.
  */
-import { type BrokerLockHandle, getBrokerHolder, tryAcquireBrokerLock, type BrokerSurface } from '../adapters/broker-lock';
+import {
+  type BrokerLockHandle,
+  type BrokerSurface,
+  getBrokerHolder,
+  tryAcquireBrokerLock,
+} from '../adapters/broker-lock';
 import { readCache } from '../adapters/cache-store';
 import type { CacheFile } from '../domain/types';
 import { type CycleOptions, type CycleResult, runCycle } from './cycle';
@@ -48,13 +53,24 @@ export async function refreshOnce(
     const holder = await getBrokerHolder(deps.paths, now());
     const ts = await cacheTs(deps);
     if (ts !== before) {
-      return { type: 'followed', cache: await currentCache(deps), holderPid: holder.info?.pid ?? null, waitedForCycle: true };
+      return {
+        type: 'followed',
+        cache: await currentCache(deps),
+        holderPid: holder.info?.pid ?? null,
+        waitedForCycle: true,
+      };
     }
     // A daemon between cycles: ask it for one now (SIGUSR1) and wait for its cache.
-    if (!signalled && holder.info && holder.info.surface !== 'refresh' && holder.info.cycle_started_at == null) {
+    if (
+      !signalled &&
+      holder.info &&
+      holder.info.surface !== 'refresh' &&
+      holder.info.cycle_started_at == null
+    ) {
       signalled = trySignal(holder.info.pid);
     }
-    if (now() >= deadline) return { type: 'busy', cache: await currentCache(deps), holderPid: holder.info?.pid ?? null };
+    if (now() >= deadline)
+      return { type: 'busy', cache: await currentCache(deps), holderPid: holder.info?.pid ?? null };
     await sleep(POLL_MS);
   }
 }

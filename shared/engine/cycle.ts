@@ -9,8 +9,8 @@ import { appendHistory } from '../adapters/history-store';
 import { readObservation } from '../adapters/observations';
 import { editRegistry, setStatuses } from '../adapters/registry/registry-store';
 import { mapWithConcurrency } from '../domain/concurrency';
-import { redactUnknown } from '../domain/redact';
 import { getRecommendedSlot, isAllInactive } from '../domain/recommend';
+import { redactUnknown } from '../domain/redact';
 import { CACHE_VERSION, type CacheFile, type CacheSlot, type SlotStatus } from '../domain/types';
 import { deliverCycleAlerts } from './deliver-alerts';
 import { type EngineDeps, MAX_CONCURRENT_SLOTS } from './deps';
@@ -35,7 +35,11 @@ export interface CycleResult {
 }
 
 /** Runs one cycle. `now` is a clock, read when each thing happens. */
-export async function runCycle(deps: EngineDeps, now: () => number, options: CycleOptions = {}): Promise<CycleResult> {
+export async function runCycle(
+  deps: EngineDeps,
+  now: () => number,
+  options: CycleOptions = {},
+): Promise<CycleResult> {
   const { paths, logger } = deps;
   const engineState = await readEngineState(paths.engineState);
   const resolved = await resolveSlots(deps, engineState);
@@ -68,7 +72,11 @@ export async function runCycle(deps: EngineDeps, now: () => number, options: Cyc
       const message = `Unexpected error: ${redactUnknown(e)}`;
       logger.error(message, { slot: slot.id });
       const entry: CacheSlot = prev ?? ({ config_dir: slot.config_dir } as CacheSlot);
-      return { entry: { ...entry, last_error: { kind: 'storage' as const, message, at: now() } }, state, status: slot.status };
+      return {
+        entry: { ...entry, last_error: { kind: 'storage' as const, message, at: now() } },
+        state,
+        status: slot.status,
+      };
     }
   });
 
@@ -89,7 +97,9 @@ export async function runCycle(deps: EngineDeps, now: () => number, options: Cyc
     all_inactive: isAllInactive(cacheSlots),
     recommended: getRecommendedSlot(cacheSlots),
     stale_threshold_s: settings.stale_threshold_s,
-    ...(typeof settings.statusline_format === 'string' ? { statusline_format: settings.statusline_format } : {}),
+    ...(typeof settings.statusline_format === 'string'
+      ? { statusline_format: settings.statusline_format }
+      : {}),
     slots: cacheSlots,
   };
   let writeError: string | null = null;
@@ -101,7 +111,9 @@ export async function runCycle(deps: EngineDeps, now: () => number, options: Cyc
     logger.error(writeError);
   }
   if (!writeError) {
-    await appendHistory(paths.history, cache).catch((e) => logger.warn(`history not written: ${redactUnknown(e)}`));
+    await appendHistory(paths.history, cache).catch((e) =>
+      logger.warn(`history not written: ${redactUnknown(e)}`),
+    );
     await deliverCycleAlerts({
       paths,
       cache,
@@ -114,11 +126,19 @@ export async function runCycle(deps: EngineDeps, now: () => number, options: Cyc
     }).catch((e) => logger.error(`alerts not delivered: ${redactUnknown(e)}`));
     if (options.afterWrite) await options.afterWrite(cache, previous);
   }
-  logger.info('cycle end', { ms: now() - started, all_inactive: cache.all_inactive, recommended: cache.recommended });
+  logger.info('cycle end', {
+    ms: now() - started,
+    all_inactive: cache.all_inactive,
+    recommended: cache.recommended,
+  });
   return { cache, registry: resolved, writeError };
 }
 
-async function persistStatuses(deps: EngineDeps, resolved: ResolvedSlots, changes: Record<string, SlotStatus>) {
+async function persistStatuses(
+  deps: EngineDeps,
+  resolved: ResolvedSlots,
+  changes: Record<string, SlotStatus>,
+) {
   if (resolved.origin !== 'file') {
     deps.logger.warn('slot status not written to the registry (no parseable registry file)', { changes });
     return;

@@ -6,9 +6,9 @@
 import { type BrokerLockHandle, type BrokerSurface, tryAcquireBrokerLock } from '../adapters/broker-lock';
 import { readEngineState } from '../adapters/engine-state-store';
 import { redactUnknown } from '../domain/redact';
+import { runLocked } from './broker';
 import type { CycleOptions, CycleResult } from './cycle';
 import type { EngineDeps } from './deps';
-import { runLocked } from './broker';
 
 /** Longest sleep between checks; bounds how late the first cycle after a wake-up can be. */
 export const TICK_MAX_MS = 60_000;

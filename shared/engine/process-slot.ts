@@ -60,7 +60,11 @@ export interface SlotResult {
 }
 
 /** Processes one slot. `now` is read at each step: a slow call must not make its own result look old. */
-export async function processSlot(deps: EngineDeps, input: SlotInput, now: () => number): Promise<SlotResult> {
+export async function processSlot(
+  deps: EngineDeps,
+  input: SlotInput,
+  now: () => number,
+): Promise<SlotResult> {
   const { slot, settings } = input;
   const state: SlotEngineState = { ...input.state, requests: trimRequests(input.state.requests, now()) };
   const entry = carryOver(slot, input.prev);
@@ -74,7 +78,13 @@ export async function processSlot(deps: EngineDeps, input: SlotInput, now: () =>
 
   const outcome = await decide();
   entry.status = status;
-  entry.health = getSlotHealth(outcome, input.prev?.health ?? null, entry.last_fetched, now(), settings.stale_threshold_s);
+  entry.health = getSlotHealth(
+    outcome,
+    input.prev?.health ?? null,
+    entry.last_fetched,
+    now(),
+    settings.stale_threshold_s,
+  );
   entry.requests_last_hour = trimRequests(state.requests, now()).length;
   entry.next_attempt_at = isBackingOff(state.backoff, now()) ? (state.backoff?.until ?? null) : null;
   entry.login_seen_at = state.login_seen_at;
@@ -103,11 +113,17 @@ export async function processSlot(deps: EngineDeps, input: SlotInput, now: () =>
       log('info', `slot ${slot.id} is back in service: its stored credentials changed`);
     }
     if (cred.state === 'absent') {
-      fail('no_credentials', `No Claude Code login found (${deps.store.describe(input.target)}). Run: quota-broker relogin ${slot.id}`);
+      fail(
+        'no_credentials',
+        `No Claude Code login found (${deps.store.describe(input.target)}). Run: quota-broker relogin ${slot.id}`,
+      );
       return deactivate({ type: 'no_credentials' }, fingerprint);
     }
     if (cred.state === 'logged_out') {
-      fail('login_dead', `The login was logged out (empty credentials stored). Run: quota-broker relogin ${slot.id}`);
+      fail(
+        'login_dead',
+        `The login was logged out (empty credentials stored). Run: quota-broker relogin ${slot.id}`,
+      );
       return deactivate({ type: 'login_dead' }, fingerprint);
     }
     let tokens = cred.tokens;
@@ -116,7 +132,11 @@ export async function processSlot(deps: EngineDeps, input: SlotInput, now: () =>
     describeTokens(tokens);
 
     const obs = input.observation;
-    if (obs && now() - obs.observed_at <= settings.observation_fresh_s * 1000 && obs.observed_at > (entry.last_fetched ?? 0)) {
+    if (
+      obs &&
+      now() - obs.observed_at <= settings.observation_fresh_s * 1000 &&
+      obs.observed_at > (entry.last_fetched ?? 0)
+    ) {
       entry.five_hour = obs.five_hour ?? entry.five_hour;
       entry.seven_day = obs.seven_day ?? entry.seven_day;
       entry.last_fetched = obs.observed_at;

@@ -61,7 +61,17 @@ export async function resolveSlots(deps: EngineDeps, engineState: EngineState): 
   }
   const target = getCredentialTarget(null, deps.paths.defaultConfigDir);
   const cred = await readCredentials(deps.store, target);
-  if (cred.state !== 'ok') return { registry: { slots: [], settings: { ...DEFAULT_SETTINGS } }, origin: 'none', error: null };
-  const slot: SlotConfig = { id: DEFAULT_SLOT_ID, config_dir: deps.paths.defaultConfigDir, status: 'active', enabled: true };
-  return { registry: { slots: [slot], settings: { ...DEFAULT_SETTINGS } }, origin: 'discovered', error: null };
+  if (cred.state !== 'ok')
+    return { registry: { slots: [], settings: { ...DEFAULT_SETTINGS } }, origin: 'none', error: null };
+  const slot: SlotConfig = {
+    id: DEFAULT_SLOT_ID,
+    config_dir: deps.paths.defaultConfigDir,
+    status: 'active',
+    enabled: true,
+  };
+  return {
+    registry: { slots: [slot], settings: { ...DEFAULT_SETTINGS } },
+    origin: 'discovered',
+    error: null,
+  };
 }

@@ -2,7 +2,7 @@
  * Loads and edits the slot registry file. Edits go through the yaml Document API so comments and order
  * survive and only the keys the broker owns change; a file that does not parse is never written.
  */
-import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
 import { parseRegistryDocument, RegistryError, readRegistry } from './parse-registry';
@@ -18,7 +18,10 @@ export async function loadRegistry(file: string): Promise<RegistryLoad> {
   try {
     text = await readTextIfExists(file);
   } catch (e) {
-    return { state: 'error', error: new RegistryError(`${file}: cannot read the slot registry (${(e as Error).message}).`) };
+    return {
+      state: 'error',
+      error: new RegistryError(`${file}: cannot read the slot registry (${(e as Error).message}).`),
+    };
   }
   if (text == null) return { state: 'absent' };
   try {
@@ -81,7 +84,10 @@ export function setEnabled(doc: Document, id: string, enabled: boolean): void {
 }
 
 /** Appends a slot; throws when the id exists. */
-export function addAccount(doc: Document, slot: Omit<SlotConfig, 'enabled' | 'status'> & { status?: SlotStatus }): void {
+export function addAccount(
+  doc: Document,
+  slot: Omit<SlotConfig, 'enabled' | 'status'> & { status?: SlotStatus },
+): void {
   if (findAccount(doc, slot.id)) throw new RegistryError(`A slot "${slot.id}" already exists.`);
   const entry: Record<string, string> = { id: slot.id };
   if (slot.email) entry.email = slot.email;

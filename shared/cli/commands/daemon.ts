@@ -1,5 +1,5 @@
-import { startDaemon } from '../../engine/daemon';
 import type { CycleOptions } from '../../engine/cycle';
+import { startDaemon } from '../../engine/daemon';
 import type { CliContext } from '../context';
 
 export const DAEMON_HELP = `Usage: quota-broker daemon
@@ -10,7 +10,10 @@ Runs the broker in the foreground: polls every slot on its schedule (default eve
 takes over when it stops. SIGUSR1 (or "quota-broker refresh") runs a cycle now.
 Stop with Ctrl-C or SIGTERM. To run it as a service: quota-broker service install.`;
 
-export async function daemonCommand(ctx: CliContext, afterWrite?: CycleOptions['afterWrite']): Promise<number> {
+export async function daemonCommand(
+  ctx: CliContext,
+  afterWrite?: CycleOptions['afterWrite'],
+): Promise<number> {
   const { paths, logger } = ctx.deps;
   ctx.stdout.write(`quota-broker daemon (pid ${process.pid}); cache: ${paths.cache}; log: ${paths.log}\n`);
   const daemon = startDaemon(ctx.deps, ctx.now, {

@@ -30,11 +30,22 @@ export async function refreshCommand(
     ctx.stdout.write(`${JSON.stringify({ outcome: outcome.type, cache }, null, 2)}\n`);
   } else {
     const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
-    if (outcome.type === 'followed') ctx.stdout.write(`Another broker${outcome.holderPid ? ` (pid ${outcome.holderPid})` : ''} just refreshed; showing its results.\n`);
-    if (outcome.type === 'busy') ctx.stdout.write(`A broker (pid ${outcome.holderPid ?? '?'}) is running and did not finish a cycle in time; showing the last cache.\n`);
-    if (outcome.type === 'ran' && outcome.result.registry.error) ctx.stderr.write(`${outcome.result.registry.error}\n`);
-    if (cache && Object.keys(cache.slots).length > 0) ctx.stdout.write(`${renderStatusTable(cache, ctx.now(), c)}\n`);
-    else ctx.stdout.write('No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n');
+    if (outcome.type === 'followed')
+      ctx.stdout.write(
+        `Another broker${outcome.holderPid ? ` (pid ${outcome.holderPid})` : ''} just refreshed; showing its results.\n`,
+      );
+    if (outcome.type === 'busy')
+      ctx.stdout.write(
+        `A broker (pid ${outcome.holderPid ?? '?'}) is running and did not finish a cycle in time; showing the last cache.\n`,
+      );
+    if (outcome.type === 'ran' && outcome.result.registry.error)
+      ctx.stderr.write(`${outcome.result.registry.error}\n`);
+    if (cache && Object.keys(cache.slots).length > 0)
+      ctx.stdout.write(`${renderStatusTable(cache, ctx.now(), c)}\n`);
+    else
+      ctx.stdout.write(
+        'No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n',
+      );
   }
   if (outcome.type === 'ran' && outcome.result.writeError) {
     ctx.stderr.write(`${outcome.result.writeError}\n`);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { SLOT_ID_PATTERN } from '../../adapters/registry/parse-registry';
 import {
   addAccount,
   editRegistry,
@@ -7,7 +8,6 @@ import {
   removeAccount,
   setEnabled,
 } from '../../adapters/registry/registry-store';
-import { SLOT_ID_PATTERN } from '../../adapters/registry/parse-registry';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
@@ -60,11 +60,21 @@ export async function slotsCommand(
     }
     case 'add': {
       const slotId = needId();
-      if (!SLOT_ID_PATTERN.test(slotId)) throw new CliError(`Slot id "${slotId}" must match [a-z0-9-]+.`, EXIT_USAGE);
-      if (!dir) throw new CliError('"slots add" needs a config dir: quota-broker slots add <id> <config_dir>', EXIT_USAGE);
-      if (!isAbsolute(dir) && !dir.startsWith('~/')) throw new CliError(`Config dir "${dir}" must be an absolute path.`, EXIT_USAGE);
-      await edit((doc) => addAccount(doc, { id: slotId, config_dir: dir, email: flags.email, label: flags.label }));
-      const warn = existsSync(dir.replace(/^~(?=\/)/, ctx.deps.paths.home)) ? '' : ` (note: ${dir} does not exist yet; log in with CLAUDE_CONFIG_DIR=${dir} claude)`;
+      if (!SLOT_ID_PATTERN.test(slotId))
+        throw new CliError(`Slot id "${slotId}" must match [a-z0-9-]+.`, EXIT_USAGE);
+      if (!dir)
+        throw new CliError(
+          '"slots add" needs a config dir: quota-broker slots add <id> <config_dir>',
+          EXIT_USAGE,
+        );
+      if (!isAbsolute(dir) && !dir.startsWith('~/'))
+        throw new CliError(`Config dir "${dir}" must be an absolute path.`, EXIT_USAGE);
+      await edit((doc) =>
+        addAccount(doc, { id: slotId, config_dir: dir, email: flags.email, label: flags.label }),
+      );
+      const warn = existsSync(dir.replace(/^~(?=\/)/, ctx.deps.paths.home))
+        ? ''
+        : ` (note: ${dir} does not exist yet; log in with CLAUDE_CONFIG_DIR=${dir} claude)`;
       ctx.stdout.write(`Added slot ${slotId}${warn}.\n`);
       return 0;
     }

@@ -17,7 +17,12 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
   const rows: string[][] = [['SLOT', 'EMAIL', 'STATUS', 'HEALTH', '5H', 'WEEKLY', 'AGE', 'LAST ERROR']];
   for (const [id, s] of Object.entries(cache.slots)) {
     const stale = isStale(s.last_fetched, now, threshold);
-    const paint = DEAD.has(s.health) || s.status === 'inactive' ? c.red : stale || s.health !== 'ok' ? c.yellow : (x: string) => x;
+    const paint =
+      DEAD.has(s.health) || s.status === 'inactive'
+        ? c.red
+        : stale || s.health !== 'ok'
+          ? c.yellow
+          : (x: string) => x;
     const mark = id === cache.recommended ? '*' : '';
     rows.push([
       paint(`${id}${mark}`),
@@ -34,7 +39,9 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
   const cacheAge = now - cache.ts;
   lines.push('');
   if (cache.recommended) lines.push(`* recommended: ${cache.recommended}`);
-  lines.push(`cache written ${formatAge(cacheAge)} ago${cacheAge > threshold * 1000 ? c.yellow(' (stale)') : ''}`);
+  lines.push(
+    `cache written ${formatAge(cacheAge)} ago${cacheAge > threshold * 1000 ? c.yellow(' (stale)') : ''}`,
+  );
   if (cache.all_inactive) {
     const dead = Object.keys(cache.slots).filter((id) => cache.slots[id].enabled !== false);
     lines.push(c.red(c.bold('ALL SLOTS INACTIVE: no account can be used.')));

@@ -20,10 +20,16 @@ export async function statusCommand(ctx: CliContext, flags: { json?: boolean }):
     loadRegistry(paths.registry),
   ]);
   const registryError = registry.state === 'error' ? registry.error.message : null;
-  const broker = { running: holder.alive, pid: holder.info?.pid ?? null, surface: holder.info?.surface ?? null };
+  const broker = {
+    running: holder.alive,
+    pid: holder.info?.pid ?? null,
+    surface: holder.info?.surface ?? null,
+  };
   if (flags.json) {
     const cache = load.state === 'ok' ? load.cache : null;
-    ctx.stdout.write(`${JSON.stringify({ ...(cache ?? { slots: {} }), broker, registry_error: registryError }, null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify({ ...(cache ?? { slots: {} }), broker, registry_error: registryError }, null, 2)}\n`,
+    );
     return 0;
   }
   const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
@@ -34,12 +40,18 @@ export async function statusCommand(ctx: CliContext, flags: { json?: boolean }):
     return load.state === 'absent' ? 0 : 1;
   }
   if (Object.keys(load.cache.slots).length === 0) {
-    ctx.stdout.write(`No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n`);
+    ctx.stdout.write(
+      `No slots. Log in with Claude Code, or add one: quota-broker slots add <id> <config_dir>\n`,
+    );
     return 0;
   }
   ctx.stdout.write(`${renderStatusTable(load.cache, now, c)}\n`);
   ctx.stdout.write(
-    c.dim(broker.running ? `broker: ${broker.surface} pid ${broker.pid}\n` : 'broker: not running (run: quota-broker daemon)\n'),
+    c.dim(
+      broker.running
+        ? `broker: ${broker.surface} pid ${broker.pid}\n`
+        : 'broker: not running (run: quota-broker daemon)\n',
+    ),
   );
   return 0;
 }

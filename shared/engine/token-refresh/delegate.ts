@@ -19,7 +19,8 @@ export async function delegateRefresh(
   if (!deps.claudeBin) {
     return {
       type: 'config',
-      message: 'token_refresh is delegate but no claude CLI was found; install Claude Code, set QUOTA_BROKER_CLAUDE, or set token_refresh: locked.',
+      message:
+        'token_refresh is delegate but no claude CLI was found; install Claude Code, set QUOTA_BROKER_CLAUDE, or set token_refresh: locked.',
     };
   }
   const run = await runAuthStatus(deps.claudeBin, getClaudeConfigDirEnv(target) ?? null, {
@@ -28,13 +29,22 @@ export async function delegateRefresh(
   });
   const after = await readCredentials(deps.store, target);
   if (after.state === 'logged_out') {
-    return { type: 'login_dead', message: 'Claude Code could not refresh this login (the refresh token is dead); re-login needed.' };
+    return {
+      type: 'login_dead',
+      message: 'Claude Code could not refresh this login (the refresh token is dead); re-login needed.',
+    };
   }
-  if (after.state === 'absent') return { type: 'login_dead', message: 'The credentials disappeared during the refresh; re-login needed.' };
+  if (after.state === 'absent')
+    return {
+      type: 'login_dead',
+      message: 'The credentials disappeared during the refresh; re-login needed.',
+    };
   if (after.state === 'unreadable') return { type: 'transient', message: after.error };
   if (after.tokens.expiresAt !== before.expiresAt || after.tokens.accessToken !== before.accessToken) {
     return { type: 'refreshed', tokens: after.tokens, by: 'claude' };
   }
-  const why = run.timedOut ? `timed out after ${DELEGATE_TIMEOUT_MS / 1000} s` : `exit ${run.exitCode ?? 'unknown'}`;
+  const why = run.timedOut
+    ? `timed out after ${DELEGATE_TIMEOUT_MS / 1000} s`
+    : `exit ${run.exitCode ?? 'unknown'}`;
   return { type: 'transient', message: `claude auth status did not refresh the token (${why}); will retry.` };
 }

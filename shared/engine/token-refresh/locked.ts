@@ -23,7 +23,10 @@ export async function lockedRefresh(
   try {
     release = await acquireRefreshLocks(target.configDir);
   } catch (e) {
-    return { type: 'transient', message: `Could not take Claude Code's refresh lock (${redactUnknown(e)}); will retry.` };
+    return {
+      type: 'transient',
+      message: `Could not take Claude Code's refresh lock (${redactUnknown(e)}); will retry.`,
+    };
   }
   try {
     const current = await readCredentials(deps.store, target);
@@ -31,7 +34,8 @@ export async function lockedRefresh(
       return { type: 'login_dead', message: 'The stored login is gone (logged out); re-login needed.' };
     }
     if (current.state === 'unreadable') return { type: 'transient', message: current.error };
-    if (!isAccessExpired(current.tokens, now())) return { type: 'refreshed', tokens: current.tokens, by: 'someone_else' };
+    if (!isAccessExpired(current.tokens, now()))
+      return { type: 'refreshed', tokens: current.tokens, by: 'someone_else' };
     const sent = current.tokens.refreshToken;
     const answer = await refreshAccessToken({
       tokenUrl: deps.paths.tokenUrl,
@@ -65,7 +69,10 @@ export async function lockedRefresh(
         ),
       );
       if (!written.ok) {
-        deps.logger.error('refreshed tokens could not be written back', { reason: written.reason, message: written.message });
+        deps.logger.error('refreshed tokens could not be written back', {
+          reason: written.reason,
+          message: written.message,
+        });
         return { type: 'transient', message: written.message };
       }
       return { type: 'refreshed', tokens, by: 'broker' };
@@ -77,7 +84,10 @@ export async function lockedRefresh(
     if (again.state === 'ok' && again.tokens.refreshToken !== sent) {
       return { type: 'refreshed', tokens: again.tokens, by: 'someone_else' };
     }
-    return { type: 'login_dead', message: 'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed.' };
+    return {
+      type: 'login_dead',
+      message: 'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed.',
+    };
   } catch (e) {
     return { type: 'transient', message: `Token refresh failed (${redactUnknown(e)}); will retry.` };
   } finally {

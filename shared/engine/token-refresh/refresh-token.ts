@@ -28,7 +28,10 @@ export async function refreshToken(
 }
 
 /** `auto` → delegate when a claude CLI was found, else locked. */
-export function resolveRefreshMode(setting: BrokerSettings['token_refresh'], claudeBin: string | null): TokenRefreshMode {
+export function resolveRefreshMode(
+  setting: BrokerSettings['token_refresh'],
+  claudeBin: string | null,
+): TokenRefreshMode {
   if (setting === 'auto') return claudeBin ? 'delegate' : 'locked';
   return setting;
 }
