@@ -22,6 +22,7 @@ suite unit npx vitest run --project unit --project renderer
 suite keyring bash scripts/test-keyring.sh
 suite browser npx vitest run --project browser
 suite claude-code npx vitest run --project claude-code
+suite reliability npx vitest run --project reliability
 
 passed=0 failed=0
 printf '\n=== summary\n'

@@ -1,0 +1,30 @@
+/** Every file the app loads, from where its bundle runs. Pure, so tests can point it anywhere. */
+import { join } from 'node:path';
+
+export interface AppPaths {
+  /** dist/electron/preload.cjs */
+  preload: string;
+  /** dist/renderer/index.html (built by vite). */
+  rendererIndex: string;
+  rendererDir: string;
+  /** Tray template images (copied to dist/electron/tray by scripts/build-electron.mjs). */
+  trayIconDir: string;
+  /** bin/quota-broker.cjs, outside the asar in a packaged app (asarUnpack). */
+  cli: string;
+}
+
+/**
+ * @param appPath - `app.getAppPath()`: the project root in development, `…/app.asar` when packaged.
+ * @param isPackaged - `app.isPackaged`.
+ */
+export function getAppPaths(appPath: string, isPackaged: boolean): AppPaths {
+  const dist = join(appPath, 'dist');
+  const unpacked = isPackaged ? `${appPath}.unpacked` : appPath;
+  return {
+    preload: join(dist, 'electron', 'preload.cjs'),
+    rendererIndex: join(dist, 'renderer', 'index.html'),
+    rendererDir: join(dist, 'renderer'),
+    trayIconDir: join(dist, 'electron', 'tray'),
+    cli: join(unpacked, 'bin', 'quota-broker.cjs'),
+  };
+}

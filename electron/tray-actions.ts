@@ -1,0 +1,56 @@
+/** What the tray menu's items do, wired to the host, the CLI runner and the OS. */
+import type { Logger } from '../shared/adapters/logger';
+import { redactUnknown } from '../shared/domain/redact';
+import type { CliRunner } from './cli-runner';
+import type { QuotaHost } from './host/quota-host';
+import type { TakeoverResult } from './host/takeover';
+import type { TrayMenuActions } from './tray-menu';
+import type { GlanceMode } from './tray-state';
+
+export interface TrayActionDeps {
+  host: QuotaHost;
+  cli: CliRunner;
+  logger: Logger;
+  /** Opens the app log; resolves with its path. */
+  openLog: () => Promise<string>;
+  /** Opens a dashboard URL from our own `serve` (loopback) in the browser. */
+  openDashboardUrl: (url: string) => Promise<void>;
+  showMessage: (title: string, detail: string, kind: 'info' | 'error') => void;
+  setLaunchAtLogin: (enabled: boolean) => void;
+  setGlanceMode: (mode: GlanceMode) => Promise<void>;
+  takeOver: () => Promise<TakeoverResult>;
+  quit: () => void;
+}
+
+/** Builds the tray menu's actions; failures become a dialog, never an unhandled rejection. */
+export function createTrayActions(deps: TrayActionDeps): TrayMenuActions {
+  const guard = (what: string, task: () => Promise<unknown>) => () => {
+    void task().catch((e) => {
+      deps.logger.error(`${what} failed: ${redactUnknown(e)}`);
+      deps.showMessage(`${what} failed`, redactUnknown(e), 'error');
+    });
+  };
+  return {
+    refreshNow: guard('Refresh', async () => {
+      const r = await deps.host.refreshNow();
+      if (!r.ok) throw new Error(r.error.message);
+    }),
+    openDashboard: guard('Open dashboard', async () => deps.openDashboardUrl(await deps.cli.dashboardUrl())),
+    runDoctor: guard('Doctor', async () => {
+      const { code, output } = await deps.cli.runDoctor();
+      deps.showMessage(
+        code === 0 ? 'Doctor: all healthy' : 'Doctor found problems',
+        output,
+        code === 0 ? 'info' : 'error',
+      );
+    }),
+    openLog: guard('Open log', () => deps.openLog()),
+    setLaunchAtLogin: (enabled) => deps.setLaunchAtLogin(enabled),
+    setGlanceMode: (mode) => guard('Menu-bar title', () => deps.setGlanceMode(mode))(),
+    takeOver: guard('Take over', async () => {
+      const r = await deps.takeOver();
+      if (!r.ok) throw new Error(r.message);
+    }),
+    quit: () => deps.quit(),
+  };
+}

@@ -1,0 +1,76 @@
+/** The tray's right-click menu as data (pure), so a test can read it without Electron. */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { GlanceMode } from './tray-state';
+
+export interface TrayMenuActions {
+  refreshNow(): void;
+  openDashboard(): void;
+  runDoctor(): void;
+  openLog(): void;
+  setLaunchAtLogin(enabled: boolean): void;
+  setGlanceMode(mode: GlanceMode): void;
+  takeOver(): void;
+  quit(): void;
+}
+
+export interface TrayMenuState {
+  launchAtLogin: boolean;
+  glanceMode: GlanceMode;
+  /** This app's engine role; a follower offers to take over from the broker that holds the lock. */
+  role: 'broker' | 'follower';
+  brokerPid: number | null;
+  /** False when the dashboard cannot be started here; the item is shown disabled. */
+  dashboardAvailable: boolean;
+}
+
+const GLANCE_LABELS: Record<GlanceMode, string> = {
+  recommended: 'Recommended slot',
+  in_use: 'Slot in use',
+  off: 'Off',
+};
+
+/** Builds the menu template: Refresh now … Quit, plus take-over while following another broker. */
+export function getTrayMenuTemplate(
+  state: TrayMenuState,
+  actions: TrayMenuActions,
+): MenuItemConstructorOptions[] {
+  const takeOver: MenuItemConstructorOptions[] =
+    state.role === 'follower'
+      ? [
+          {
+            label: `Following broker${state.brokerPid ? ` (pid ${state.brokerPid})` : ''} — Take Over Polling`,
+            click: () => actions.takeOver(),
+          },
+          { type: 'separator' },
+        ]
+      : [];
+  return [
+    ...takeOver,
+    { label: 'Refresh Now', click: () => actions.refreshNow() },
+    {
+      label: 'Open Dashboard in Browser',
+      enabled: state.dashboardAvailable,
+      click: () => actions.openDashboard(),
+    },
+    { label: 'Run Doctor', click: () => actions.runDoctor() },
+    { label: 'Open Log', click: () => actions.openLog() },
+    { type: 'separator' },
+    {
+      label: 'Menu-Bar Title',
+      submenu: (Object.keys(GLANCE_LABELS) as GlanceMode[]).map((mode) => ({
+        label: GLANCE_LABELS[mode],
+        type: 'radio' as const,
+        checked: state.glanceMode === mode,
+        click: () => actions.setGlanceMode(mode),
+      })),
+    },
+    {
+      label: 'Launch at Login',
+      type: 'checkbox',
+      checked: state.launchAtLogin,
+      click: (item) => actions.setLaunchAtLogin(Boolean(item.checked)),
+    },
+    { type: 'separator' },
+    { label: 'Quit Quota Broker', accelerator: 'Command+Q', click: () => actions.quit() },
+  ];
+}

@@ -1,0 +1,92 @@
+/**
+ * What the tray shows for a cache: the icon state and the glance title (`42%·3h`). Pure: `now` is an
+ * argument. Electron-free, so the same decisions could serve another tray host.
+ */
+import { getStaleThresholdMs, isCacheStale, isSlotStale } from '../shared/domain/statusline/staleness';
+import type { CacheFile, CacheSlot } from '../shared/domain/types';
+
+/** Worst first: the icon shows the most urgent state. */
+export type TrayIconState = 'inactive' | 'relogin' | 'stale' | 'ok';
+
+/** Which slot the glance title follows; `off` shows no title. */
+export type GlanceMode = 'recommended' | 'in_use' | 'off';
+export const GLANCE_MODES: readonly GlanceMode[] = ['recommended', 'in_use', 'off'];
+export const DEFAULT_GLANCE_MODE: GlanceMode = 'recommended';
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+/** A statusline observation younger than this means a Claude Code session is using that slot now. */
+export const IN_USE_WINDOW_MS = 10 * MINUTE_MS;
+
+function needsRelogin(slot: CacheSlot): boolean {
+  if (slot.enabled === false) return false;
+  return slot.health === 'login_dead' || slot.health === 'no_credentials' || slot.status === 'inactive';
+}
+
+/** The tray icon's state: all inactive > a login to repair > stale numbers > ok. */
+export function getTrayIconState(cache: CacheFile | null, now: number): TrayIconState {
+  if (cache?.all_inactive) return 'inactive';
+  const slots = Object.values(cache?.slots ?? {});
+  if (slots.some(needsRelogin)) return 'relogin';
+  const threshold = getStaleThresholdMs(cache);
+  if (isCacheStale(cache, now, threshold)) return 'stale';
+  const polled = slots.filter((s) => s.enabled !== false && s.status === 'active');
+  if (polled.some((s) => isSlotStale(s, now, threshold))) return 'stale';
+  return 'ok';
+}
+
+/** The icon file stem for a state; macOS tints files whose name ends in `Template`. */
+export function getTrayIconName(state: TrayIconState): string {
+  return state === 'ok' ? 'iconTemplate' : `icon-${state}Template`;
+}
+
+/** The slot a running Claude Code session reported last (statusline observation), if recent. */
+export function getInUseSlot(cache: CacheFile, now: number): string | null {
+  let best: [string, number] | null = null;
+  for (const [id, s] of Object.entries(cache.slots)) {
+    if (s.source !== 'statusline' || s.last_fetched == null || now - s.last_fetched > IN_USE_WINDOW_MS)
+      continue;
+    if (!best || s.last_fetched > best[1]) best = [id, s.last_fetched];
+  }
+  return best?.[0] ?? null;
+}
+
+function formatUntil(resetsAt: string | null, now: number): string | null {
+  const reset = resetsAt ? Date.parse(resetsAt) : Number.NaN;
+  if (Number.isNaN(reset) || reset <= now) return null;
+  const left = reset - now;
+  return left >= HOUR_MS ? `${Math.floor(left / HOUR_MS)}h` : `${Math.floor(left / MINUTE_MS)}m`;
+}
+
+/**
+ * The menu-bar title: the followed slot's 5-hour utilisation and time to its reset (`42%·3h`), `!`
+ * appended when that slot's numbers are stale; `✕` when every slot is inactive; empty when off or
+ * nothing is known.
+ */
+export function getGlanceTitle(cache: CacheFile | null, now: number, mode: GlanceMode): string {
+  if (mode === 'off' || !cache) return '';
+  if (cache.all_inactive) return '✕';
+  const id = (mode === 'in_use' ? getInUseSlot(cache, now) : null) ?? cache.recommended;
+  const slot = id ? cache.slots[id] : undefined;
+  const window = slot?.five_hour;
+  if (!slot || !window || !Number.isFinite(window.utilization)) return '';
+  const until = formatUntil(window.resets_at, now);
+  const stale = isSlotStale(slot, now, getStaleThresholdMs(cache)) ? '!' : '';
+  return `${Math.round(window.utilization)}%${until ? `·${until}` : ''}${stale}`;
+}
+
+/** One tooltip line per slot: `slot-1 (Work): 42% · ok`. */
+export function getTrayTooltip(cache: CacheFile | null): string {
+  if (!cache) return 'Quota Broker — no data yet';
+  const lines = Object.entries(cache.slots).map(([id, s]) => {
+    const name = s.label ? `${id} (${s.label})` : id;
+    const pct = s.five_hour ? `${Math.round(s.five_hour.utilization)}%` : '—';
+    return `${name}: ${pct} · ${s.health}`;
+  });
+  return ['Quota Broker', ...lines].join('\n');
+}
+
+/** Reads a registry setting value as a glance mode, defaulting anything unknown. */
+export function parseGlanceMode(value: unknown): GlanceMode {
+  return GLANCE_MODES.includes(value as GlanceMode) ? (value as GlanceMode) : DEFAULT_GLANCE_MODE;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { getTrayMenuTemplate, type TrayMenuActions } from '../../electron/tray-menu';
+import {
+  getGlanceTitle,
+  getTrayIconName,
+  getTrayIconState,
+  parseGlanceMode,
+} from '../../electron/tray-state';
+import type { CacheFile, CacheSlot } from '../../shared/domain/types';
+
+const NOW = Date.parse('2026-02-08T12:00:00Z');
+const H = 3_600_000;
+
+function slot(patch: Partial<CacheSlot> = {}): CacheSlot {
+  return {
+    email: 'a@example.com',
+    label: null,
+    status: 'active',
+    health: 'ok',
+    last_fetched: NOW - 60_000,
+    last_attempt: NOW - 60_000,
+    source: 'endpoint',
+    last_error: null,
+    five_hour: { utilization: 41.6, resets_at: new Date(NOW + 3 * H + 20 * 60_000).toISOString() },
+    seven_day: { utilization: 51, resets_at: null },
+    weekly_by_model: [],
+    extra_usage: null,
+    access_expires_at: null,
+    login_expires_at: null,
+    subscription: 'max',
+    rate_limit_tier: null,
+    requests_last_hour: 1,
+    config_dir: '/h/.claude-1',
+    ...patch,
+  };
+}
+function cache(slots: Record<string, CacheSlot>, patch: Partial<CacheFile> = {}): CacheFile {
+  return {
+    version: 1,
+    ts: NOW - 60_000,
+    writer: { pid: 1, app: 'quota-broker', app_version: '0' },
+    all_inactive: false,
+    recommended: Object.keys(slots)[0] ?? null,
+    slots,
+    ...patch,
+  };
+}
+
+describe('tray icon state', () => {
+  it.each([
+    ['ok', cache({ a: slot() }), 'ok'],
+    ['no cache yet', null, 'stale'],
+    ['cache written 11 h ago', cache({ a: slot() }, { ts: NOW - 11 * H }), 'stale'],
+    [
+      'fresh ts but one slot 11 h old',
+      cache({ a: slot(), b: slot({ last_fetched: NOW - 11 * H }) }),
+      'stale',
+    ],
+    ['a login died', cache({ a: slot(), b: slot({ health: 'login_dead', status: 'inactive' }) }), 'relogin'],
+    [
+      'all inactive',
+      cache({ a: slot({ status: 'inactive', health: 'login_dead' }) }, { all_inactive: true }),
+      'inactive',
+    ],
+    [
+      'a disabled slot is not a problem',
+      cache({ a: slot(), b: slot({ enabled: false, status: 'inactive', health: 'disabled' }) }),
+      'ok',
+    ],
+  ] as const)('%s → %s', (_n, c, state) => {
+    expect(getTrayIconState(c as CacheFile | null, NOW)).toBe(state);
+  });
+
+  it('maps states to template images macOS can tint', () => {
+    expect(getTrayIconName('ok')).toBe('iconTemplate');
+    for (const s of ['stale', 'relogin', 'inactive'] as const)
+      expect(getTrayIconName(s)).toMatch(/^icon-\w+Template$/);
+  });
+});
+
+describe('glance title', () => {
+  it('shows the recommended slot as 42%·3h', () => {
+    expect(getGlanceTitle(cache({ a: slot() }), NOW, 'recommended')).toBe('42%·3h');
+  });
+  it('follows the slot a Claude Code session reported last in in_use mode', () => {
+    const c = cache({
+      a: slot(),
+      b: slot({
+        source: 'statusline',
+        last_fetched: NOW - 30_000,
+        five_hour: { utilization: 90, resets_at: null },
+      }),
+    });
+    expect(getGlanceTitle(c, NOW, 'in_use')).toBe('90%');
+    expect(getGlanceTitle(c, NOW, 'recommended')).toBe('42%·3h');
+  });
+  it('marks stale numbers and a fully inactive state', () => {
+    expect(getGlanceTitle(cache({ a: slot({ last_fetched: NOW - 2 * H }) }), NOW, 'recommended')).toBe(
+      '42%·3h!',
+    );
+    expect(getGlanceTitle(cache({ a: slot() }, { all_inactive: true }), NOW, 'recommended')).toBe('✕');
+  });
+  it('shows minutes under an hour and nothing when off', () => {
+    const c = cache({
+      a: slot({ five_hour: { utilization: 5, resets_at: new Date(NOW + 45 * 60_000).toISOString() } }),
+    });
+    expect(getGlanceTitle(c, NOW, 'recommended')).toBe('5%·45m');
+    expect(getGlanceTitle(c, NOW, 'off')).toBe('');
+  });
+  it('defaults unknown settings to recommended', () => {
+    expect(parseGlanceMode('in_use')).toBe('in_use');
+    expect(parseGlanceMode(42)).toBe('recommended');
+  });
+});
+
+describe('tray menu', () => {
+  const calls: string[] = [];
+  const actions = new Proxy({} as TrayMenuActions, {
+    get:
+      (_t, name) =>
+      (...a: unknown[]) =>
+        calls.push(`${String(name)}:${a.join()}`),
+  });
+  const menu = {
+    launchAtLogin: true,
+    glanceMode: 'off' as const,
+    role: 'broker' as const,
+    brokerPid: 1,
+    dashboardAvailable: true,
+  };
+
+  it('has the issue’s items in order and toggles Launch at Login', () => {
+    const labels = getTrayMenuTemplate(menu, actions)
+      .filter((i) => i.label)
+      .map((i) => i.label);
+    expect(labels).toEqual([
+      'Refresh Now',
+      'Open Dashboard in Browser',
+      'Run Doctor',
+      'Open Log',
+      'Menu-Bar Title',
+      'Launch at Login',
+      'Quit Quota Broker',
+    ]);
+    const login = getTrayMenuTemplate(menu, actions).find((i) => i.label === 'Launch at Login');
+    expect(login?.checked).toBe(true);
+  });
+  it('offers take-over while following another broker', () => {
+    const items = getTrayMenuTemplate({ ...menu, role: 'follower', brokerPid: 4242 }, actions);
+    expect(items[0].label).toContain('pid 4242');
+    (items[0].click as () => void)();
+    expect(calls).toContain('takeOver:');
+  });
+});
