@@ -21,6 +21,10 @@ export interface SlotEngineState {
   inactive_fingerprint: string | null;
   /** First time the current credentials were seen (a stand-in for the login's age). */
   login_seen_at: number | null;
+  /** Email learned from the profile endpoint (when neither the registry nor .claude.json names one). */
+  profile_email?: string | null;
+  /** Last time the profile endpoint was asked, so it is asked at most once a day. */
+  profile_checked_at?: number | null;
 }
 
 export interface EngineState {

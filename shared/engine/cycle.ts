@@ -60,12 +60,13 @@ export async function runCycle(
     const target = getSlotTarget(slot, paths.defaultConfigDir, paths.home);
     try {
       const observation = readObservation(paths, slot.id) as ObservationInput | null;
+      const knownEmail = slot.email ?? (await readAccountIdentity(target, paths.home)).email;
       const result = await processSlot(
         deps,
-        { slot, target, prev, state, observation, settings, mode, force: Boolean(options.force) },
+        { slot, target, prev, state, observation, settings, mode, force: Boolean(options.force), knownEmail },
         now,
       );
-      if (!result.entry.email) result.entry.email = (await readAccountIdentity(target, paths.home)).email;
+      result.entry.email = knownEmail ?? result.entry.email;
       return result;
     } catch (e) {
       // A bug or an unexpected I/O error in one slot must not cost the others their cycle.

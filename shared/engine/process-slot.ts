@@ -6,6 +6,7 @@
 import { getTokenFingerprint, isAccessExpired, readCredentials } from '../adapters/credentials/credentials';
 import type { CredentialTarget } from '../adapters/credentials/store';
 import type { SlotEngineState } from '../adapters/engine-state-store';
+import { fetchProfile } from '../adapters/http/profile-client';
 import { fetchUsage } from '../adapters/http/usage-client';
 import { claudeCodeUserAgent } from '../adapters/http/user-agent';
 import { deactivates, getSlotHealth, type SlotOutcome } from '../domain/health';
@@ -30,10 +31,13 @@ import type {
 } from '../domain/types';
 import type { EngineDeps } from './deps';
 import { carryOver } from './slot-view';
+import { recoverRefreshJournal } from './token-refresh/recover-journal';
 import { refreshToken } from './token-refresh/refresh-token';
 
 /** `refresh now` within this long of the last call reuses that call's answer (a second engine, a double click). */
 export const FORCED_MIN_SPACING_MS = 30_000;
+/** How often to ask the profile endpoint for an email nothing else names. */
+export const PROFILE_RETRY_MS = 24 * 3_600_000;
 
 export interface ObservationInput {
   observed_at: number;
@@ -51,6 +55,8 @@ export interface SlotInput {
   mode: TokenRefreshMode;
   /** `refresh now`: ignore the schedule (never the 429 back-off or the hourly budget). */
   force: boolean;
+  /** Email from the registry or the config dir's .claude.json; null sends us to the profile endpoint. */
+  knownEmail: string | null;
 }
 
 export interface SlotResult {
@@ -92,6 +98,8 @@ export async function processSlot(
 
   async function decide(): Promise<SlotOutcome> {
     if (!slot.enabled) return { type: 'disabled' };
+    // A refresh this broker journaled but did not store (a crash) is written back before anything reads.
+    await recoverRefreshJournal(deps, input.target, now);
     const cred = await readCredentials(deps.store, input.target);
     if (cred.state === 'unreadable') {
       fail('credentials_unreadable', cred.error);
@@ -186,6 +194,7 @@ export async function processSlot(
       state.failure_streak = 0;
       state.next_due_at = nextDueAfterSuccess(now(), settings.refresh_interval_s, deps.random());
       log('info', 'usage fetched', { five_hour: result.snapshot.five_hour?.utilization ?? null });
+      await learnEmail(tokens);
       return { type: 'fetched' };
     }
     fail(result.kind, result.message);
@@ -196,6 +205,28 @@ export async function processSlot(
       state.next_due_at = nextDueAfterFailure(now(), settings.refresh_interval_s, ++state.failure_streak);
     }
     return { type: 'failed', kind: result.kind };
+  }
+
+  /** Email of last resort: the profile endpoint, at most once a day, only when nothing else names it. */
+  async function learnEmail(tokens: OAuthTokens) {
+    if (entry.email || input.knownEmail) return;
+    if (state.profile_email) {
+      entry.email = state.profile_email;
+      return;
+    }
+    if (state.profile_checked_at != null && now() - state.profile_checked_at < PROFILE_RETRY_MS) return;
+    state.profile_checked_at = now();
+    const profile = await fetchProfile({
+      apiBase: deps.paths.apiBase,
+      accessToken: tokens.accessToken,
+      userAgent: claudeCodeUserAgent(deps.claudeVersion ?? undefined),
+      timeoutMs: settings.request_timeout_s * 1000,
+      fetch: deps.fetch,
+    });
+    if (profile.ok && profile.email) {
+      state.profile_email = profile.email;
+      entry.email = profile.email;
+    }
   }
 
   function deactivate(outcome: SlotOutcome, fingerprint: string): SlotOutcome {

@@ -1,4 +1,5 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { runCli } from '../support/run-cli';
@@ -189,6 +190,17 @@ describe('bad input loses nothing', () => {
     expect(cache.slots['slot-1'].health).toBe('ok');
     expect(cache.slots['slot-3'].health).toBe('ok');
     expect(readFileSync(home.credentialsPath('slot-2'), 'utf8')).toBe('{"claudeAiOauth": {"accessToken": ');
+  });
+
+  it('an email named nowhere is learned once from the profile endpoint', async () => {
+    home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'hidden@example.com' }] });
+    rmSync(join(home.dirOf('slot-1'), '.claude.json'));
+    await runCli(['refresh'], home.env());
+    expect(home.readCache().slots['slot-1'].email).toBe('hidden@example.com');
+    home.age(60_000);
+    await runCli(['refresh'], home.env());
+    expect(fake.stats.profileCalls).toBe(1);
+    expect(home.readCache().slots['slot-1'].email).toBe('hidden@example.com');
   });
 
   it('with no registry, discovers the logged-in default account (~/.claude)', async () => {

@@ -3,9 +3,15 @@
  * Code's two refresh locks, re-read the store, refresh only if still expired, write both tokens back at once
  * (read-modify-write, siblings kept) under the storage-write lock. On invalid_grant, re-read: a changed refresh
  * token means someone else refreshed, not a death. Never writes a logged-out stub.
+ *
+ * The token endpoint spends the posted refresh token when it answers, so the answer is journaled (atomic,
+ * fsynced) before anything else happens — before the wait for the storage-write lock — and the journal is
+ * removed once the credentials hold the new pair. A crash in between is recovered on the next run
+ * (recover-journal.ts). What remains: a crash while the request is in flight, or during the journal write.
  */
 import { acquireRefreshLocks, withStorageWriteLock } from '../../adapters/claude-locks';
 import { isAccessExpired, readCredentials, updateTokens } from '../../adapters/credentials/credentials';
+import { removeRefreshJournal, writeRefreshJournal } from '../../adapters/credentials/refresh-journal';
 import type { CredentialTarget } from '../../adapters/credentials/store';
 import { refreshAccessToken } from '../../adapters/http/token-client';
 import { redactUnknown } from '../../domain/redact';
@@ -55,19 +61,30 @@ export async function lockedRefresh(
           ? { refreshTokenExpiresAt: at + answer.refreshTokenExpiresInS * 1000 }
           : {}),
       };
-      const written = await withStorageWriteLock(target.configDir, () =>
-        updateTokens(
-          deps.store,
-          target,
-          {
-            accessToken: tokens.accessToken,
-            refreshToken: tokens.refreshToken,
-            expiresAt: tokens.expiresAt,
-            refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
-          },
-          { expectedRefreshToken: sent },
-        ),
+      const patch = {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: tokens.expiresAt,
+        ...(tokens.refreshTokenExpiresAt != null
+          ? { refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }
+          : {}),
+      };
+      const journaled = await writeRefreshJournal(target.configDir, sent, patch, at).then(
+        () => true,
+        (e: unknown) => {
+          deps.logger.warn(`refresh journal not written (${redactUnknown(e)}); storing the tokens directly`);
+          return false;
+        },
       );
+      const written = await withStorageWriteLock(target.configDir, () =>
+        updateTokens(deps.store, target, patch, { expectedRefreshToken: sent }),
+      );
+      // Kept on a failed write (full disk, locked keychain): the next run retries from it.
+      if (journaled && (written.ok || written.reason === 'changed')) {
+        await removeRefreshJournal(target.configDir).catch((e: unknown) =>
+          deps.logger.warn(`refresh journal not removed (${redactUnknown(e)})`),
+        );
+      }
       if (!written.ok) {
         deps.logger.error('refreshed tokens could not be written back', {
           reason: written.reason,
