@@ -16,9 +16,12 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
   const threshold = cache.stale_threshold_s ?? 600;
   const rows: string[][] = [['SLOT', 'EMAIL', 'STATUS', 'HEALTH', '5H', 'WEEKLY', 'AGE', 'LAST ERROR']];
   for (const [id, s] of Object.entries(cache.slots)) {
-    const stale = isStale(s.last_fetched, now, threshold);
-    const paint =
-      DEAD.has(s.health) || s.status === 'inactive'
+    const disabled = s.enabled === false || s.health === 'disabled';
+    // A disabled slot is not polled on purpose: its old data is not "stale".
+    const stale = !disabled && isStale(s.last_fetched, now, threshold);
+    const paint = disabled
+      ? c.dim
+      : DEAD.has(s.health) || s.status === 'inactive'
         ? c.red
         : stale || s.health !== 'ok'
           ? c.yellow
@@ -51,5 +54,18 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
       if (DEAD.has(s.health)) lines.push(c.red(`${id}: login needed — run: quota-broker relogin ${id}`));
     }
   }
+  if (needsDoctor(cache, now, threshold))
+    lines.push(c.dim('Something looks wrong: run quota-broker doctor for causes and fixes.'));
   return lines.join('\n');
+}
+
+/** True when a slot or the cache is stale, dead or unhealthy: worth a pointer to `doctor`. */
+function needsDoctor(cache: CacheFile, now: number, thresholdS: number): boolean {
+  if (now - cache.ts > thresholdS * 1000 || cache.all_inactive) return true;
+  return Object.values(cache.slots).some(
+    (s) =>
+      s.enabled !== false &&
+      s.health !== 'disabled' &&
+      (s.health !== 'ok' || s.status === 'inactive' || isStale(s.last_fetched, now, thresholdS)),
+  );
 }

@@ -1,24 +1,37 @@
+import { readOpenEpisodes } from '../../adapters/alerts/alert-state-store';
 import { getBrokerHolder } from '../../adapters/broker-lock';
 import { readCache } from '../../adapters/cache-store';
 import { loadRegistry } from '../../adapters/registry/registry-store';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
+import { renderOpenAlerts } from './status-alerts';
 import { renderStatusTable } from './status-view';
 
 export const STATUS_HELP = `Usage: quota-broker status [--json]
 
 Shows every slot from the cache (no API calls): status, health, 5-hour and weekly
 utilisation, age of the data and the last error. --json prints the cache file's
-contents plus "broker" (who polls) and "registry_error".`;
+contents plus "broker" (who polls), "registry_error" and "open_alerts" (alert episodes
+still open: a dead login, all slots inactive, stale data, …). For causes and fixes:
+quota-broker doctor.`;
 
 export async function statusCommand(ctx: CliContext, flags: { json?: boolean }): Promise<number> {
   const { paths } = ctx.deps;
   const now = ctx.now();
-  const [load, holder, registry] = await Promise.all([
+  const [load, holder, registry, episodes] = await Promise.all([
     readCache(paths.cache),
     getBrokerHolder(paths, now),
     loadRegistry(paths.registry),
+    readOpenEpisodes(paths.alertState),
   ]);
+  const openAlerts = episodes.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    severity: e.severity,
+    slot: e.slot,
+    title: e.title,
+    opened_at: e.opened_at,
+  }));
   const registryError = registry.state === 'error' ? registry.error.message : null;
   const broker = {
     running: holder.alive,
@@ -28,7 +41,7 @@ export async function statusCommand(ctx: CliContext, flags: { json?: boolean }):
   if (flags.json) {
     const cache = load.state === 'ok' ? load.cache : null;
     ctx.stdout.write(
-      `${JSON.stringify({ ...(cache ?? { slots: {} }), broker, registry_error: registryError }, null, 2)}\n`,
+      `${JSON.stringify({ ...(cache ?? { slots: {} }), broker, registry_error: registryError, open_alerts: openAlerts }, null, 2)}\n`,
     );
     return 0;
   }
@@ -46,6 +59,7 @@ export async function statusCommand(ctx: CliContext, flags: { json?: boolean }):
     return 0;
   }
   ctx.stdout.write(`${renderStatusTable(load.cache, now, c)}\n`);
+  if (episodes.length > 0) ctx.stdout.write(`${renderOpenAlerts(episodes, now, c)}\n`);
   ctx.stdout.write(
     c.dim(
       broker.running

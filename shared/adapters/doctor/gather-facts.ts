@@ -1,0 +1,151 @@
+/**
+ * Gathers everything `quota-broker doctor` judges, in parallel and read-only: no lock is taken, nothing
+ * is written, no `claude` process runs, and the network is touched only with `online` (product.md §10).
+ */
+import { stat } from 'node:fs/promises';
+import type { DoctorFacts, GlobalFacts, RegistryFacts, SlotFacts } from '../../domain/doctor/types';
+import { type CacheFile, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
+import { DEFAULT_SLOT_ID } from '../../engine/resolve-slots';
+import { readOpenEpisodes } from '../alerts/alert-state-store';
+import { getBrokerHolder } from '../broker-lock';
+import { type CacheLoad, readCache } from '../cache-store';
+import { readCredentials } from '../credentials/credentials';
+import { getCredentialTarget } from '../credentials/keychain-naming';
+import type { CredentialStore } from '../credentials/store';
+import { type EngineState, readEngineState } from '../engine-state-store';
+import type { BrokerPaths } from '../paths';
+import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
+import { gatherSlotFacts } from './gather-slot';
+import { readCronFacts } from './read-cron-facts';
+import { readLogFacts } from './read-log-facts';
+import { readServiceFacts } from './read-service-facts';
+
+export interface GatherOptions {
+  paths: BrokerPaths;
+  store: CredentialStore;
+  env: NodeJS.ProcessEnv;
+  /** The `claude` executable found on PATH (found by a file check, never run). */
+  claudeBin: string | null;
+  now: number;
+  online: boolean;
+  platform?: NodeJS.Platform;
+  fetch?: typeof fetch;
+}
+
+type SlotSource = { slots: SlotConfig[]; registry: Registry | null; origin: GlobalFacts['slotsOrigin'] };
+
+async function resolveDoctorSlots(
+  o: GatherOptions,
+  load: RegistryLoad,
+  engine: EngineState,
+  cache: CacheFile | null,
+): Promise<SlotSource> {
+  if (load.state === 'ok') return { slots: load.registry.slots, registry: load.registry, origin: 'file' };
+  if (load.state === 'error') {
+    const last = engine.last_good_registry;
+    if (last) return { slots: last.slots, registry: last, origin: 'last_good' };
+    const fromCache = Object.entries(cache?.slots ?? {}).map(([id, s]) => ({
+      id,
+      config_dir: s.config_dir,
+      email: s.email ?? undefined,
+      status: s.status,
+      enabled: s.enabled !== false,
+    }));
+    return { slots: fromCache, registry: null, origin: fromCache.length > 0 ? 'cache' : 'none' };
+  }
+  // No registry: the broker discovers the default account; show it whenever anything is stored for it.
+  const cred = await readCredentials(o.store, getCredentialTarget(null, o.paths.defaultConfigDir));
+  if (cred.state === 'absent') return { slots: [], registry: null, origin: 'none' };
+  const slot: SlotConfig = {
+    id: DEFAULT_SLOT_ID,
+    config_dir: o.paths.defaultConfigDir,
+    status: 'active',
+    enabled: true,
+  };
+  return { slots: [slot], registry: null, origin: 'discovered' };
+}
+
+function registryFacts(path: string, load: RegistryLoad): RegistryFacts {
+  if (load.state === 'ok') return { state: 'ok', path, slots: load.registry.slots.length };
+  if (load.state === 'absent') return { state: 'absent', path };
+  return { state: 'error', path, message: load.error.message, line: load.error.line, col: load.error.col };
+}
+
+function cacheFacts(path: string, load: CacheLoad): GlobalFacts['cache'] {
+  if (load.state === 'ok')
+    return { state: 'ok', path, ts: load.cache.ts, allInactive: load.cache.all_inactive };
+  if (load.state === 'absent') return { state: 'absent', path };
+  return { state: 'error', path, message: load.message };
+}
+
+async function stateDirFacts(path: string): Promise<GlobalFacts['stateDir']> {
+  try {
+    const s = await stat(path);
+    return { path, exists: s.isDirectory(), mode: s.mode & 0o777 };
+  } catch {
+    return { path, exists: false, mode: null };
+  }
+}
+
+/** Gathers the doctor's facts. Never throws for a broken file: that is a finding. */
+export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> {
+  const { paths, now } = o;
+  const [registryLoad, engine, cacheLoad, holder, stateDir, service, cron, log, openAlerts] =
+    await Promise.all([
+      loadRegistry(paths.registry),
+      readEngineState(paths.engineState),
+      readCache(paths.cache),
+      getBrokerHolder(paths, now),
+      stateDirFacts(paths.stateDir),
+      readServiceFacts(o.platform ?? process.platform, paths.home, o.env),
+      readCronFacts({ env: o.env }),
+      readLogFacts(paths.log),
+      readOpenEpisodes(paths.alertState),
+    ]);
+  const cache = cacheLoad.state === 'ok' ? cacheLoad.cache : null;
+  const source = await resolveDoctorSlots(o, registryLoad, engine, cache);
+  const settings = source.registry?.settings ?? DEFAULT_SETTINGS;
+  const probe = o.online
+    ? {
+        maxCallsPerHour: settings.max_calls_per_hour,
+        timeoutMs: settings.request_timeout_s * 1000,
+        fetch: o.fetch,
+      }
+    : null;
+  const slots: SlotFacts[] = await Promise.all(
+    source.slots.map((slot) =>
+      gatherSlotFacts({
+        slot,
+        paths,
+        store: o.store,
+        cache: cache?.slots[slot.id] ?? null,
+        state: engine.slots[slot.id] ?? null,
+        now,
+        probe,
+      }),
+    ),
+  );
+  const global: GlobalFacts = {
+    stateDir,
+    registry: registryFacts(paths.registry, registryLoad),
+    slotsOrigin: source.origin,
+    staleThresholdS: settings.stale_threshold_s,
+    refreshIntervalS: settings.refresh_interval_s,
+    maxCallsPerHour: settings.max_calls_per_hour,
+    tokenRefresh: settings.token_refresh,
+    claudeBin: o.claudeBin,
+    cache: cacheFacts(paths.cache, cacheLoad),
+    broker: {
+      alive: holder.alive,
+      pid: holder.info?.pid ?? null,
+      surface: holder.info?.surface ?? null,
+      heartbeatAgeMs: holder.heartbeatAgeMs,
+      lastCycleAt: holder.info?.last_cycle_at ?? null,
+    },
+    service,
+    cron,
+    log,
+    openAlerts,
+  };
+  return { global, slots, online: o.online };
+}

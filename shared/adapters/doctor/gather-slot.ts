@@ -1,0 +1,90 @@
+/** The facts about one slot: config dir, stored login (never its tokens), cache entry, engine state, probe. */
+import { stat } from 'node:fs/promises';
+import type { CredentialFacts, SlotFacts } from '../../domain/doctor/types';
+import type { CacheSlot, SlotConfig } from '../../domain/types';
+import { expandTilde, getSlotTarget } from '../../engine/resolve-slots';
+import { readAccountIdentity } from '../account-identity';
+import { readCredentials } from '../credentials/credentials';
+import { getClaudeConfigDirEnv } from '../credentials/keychain-naming';
+import type { CredentialStore } from '../credentials/store';
+import type { SlotEngineState } from '../engine-state-store';
+import type { BrokerPaths } from '../paths';
+import { probeUsage } from './probe-usage';
+
+export interface GatherSlotInput {
+  slot: SlotConfig;
+  paths: BrokerPaths;
+  store: CredentialStore;
+  cache: CacheSlot | null;
+  state: SlotEngineState | null;
+  now: number;
+  /** Set for `--online`. */
+  probe: { maxCallsPerHour: number; timeoutMs: number; fetch?: typeof fetch } | null;
+}
+
+const isDir = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
+/** Gathers one slot's facts; reads run in parallel and never throw. */
+export async function gatherSlotFacts(input: GatherSlotInput): Promise<SlotFacts> {
+  const { slot, paths, store, now } = input;
+  const target = getSlotTarget(slot, paths.defaultConfigDir, paths.home);
+  const [dirExists, cred, identity] = await Promise.all([
+    isDir(expandTilde(slot.config_dir, paths.home)),
+    readCredentials(store, target),
+    slot.email || input.cache?.email ? Promise.resolve(null) : readAccountIdentity(target, paths.home),
+  ]);
+  const where = store.describe(target);
+  let credentials: CredentialFacts;
+  switch (cred.state) {
+    case 'ok':
+      credentials = {
+        state: 'ok',
+        where,
+        accessExpiresAt: cred.tokens.expiresAt,
+        loginExpiresAt: cred.tokens.refreshTokenExpiresAt ?? null,
+        fingerprint: cred.fingerprint,
+      };
+      break;
+    case 'unreadable':
+      credentials = { state: 'unreadable', where, error: cred.error };
+      break;
+    default:
+      credentials = { state: cred.state, where };
+  }
+  const state = input.state;
+  const facts: SlotFacts = {
+    id: slot.id,
+    email: slot.email ?? input.cache?.email ?? identity?.email ?? null,
+    configDir: slot.config_dir,
+    claudeConfigDirEnv: getClaudeConfigDirEnv(target) ?? null,
+    configDirExists: dirExists,
+    enabled: slot.enabled,
+    status: slot.status,
+    credentials,
+    cache: input.cache,
+    backoff: state?.backoff ?? null,
+    requests: state?.requests ?? [],
+    inactiveFingerprint: state?.inactive_fingerprint ?? null,
+    loginSeenAt: state?.login_seen_at ?? input.cache?.login_seen_at ?? null,
+    probe: null,
+  };
+  if (input.probe && slot.enabled) {
+    facts.probe =
+      cred.state === 'ok'
+        ? await probeUsage({
+            apiBase: paths.apiBase,
+            tokens: cred.tokens,
+            active: slot.status === 'active',
+            backoff: facts.backoff,
+            requests: facts.requests,
+            now,
+            ...input.probe,
+          })
+        : { state: 'skipped', reason: 'no usable login stored' };
+  }
+  return facts;
+}

@@ -1,0 +1,123 @@
+/** `quota-broker relogin <slot>` (product.md §9) from the terminal. */
+import { createInterface } from 'node:readline';
+import { type LoginHandle, type LoginResult, startLogin } from '../../adapters/claude/auth-login';
+import { readCredentials } from '../../adapters/credentials/credentials';
+import { getClaudeConfigDirEnv } from '../../adapters/credentials/keychain-naming';
+import { refreshOnce } from '../../engine/broker';
+import { getSlotTarget } from '../../engine/resolve-slots';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import type { CliContext } from '../context';
+import { getColours, shouldColour } from '../format';
+import { describeSlotAfter } from './relogin-report';
+import { findReloginSlot, getReloginEmail } from './relogin-slot';
+
+/** product §9: a login that has not finished after 5 minutes is ended. */
+export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
+/** Exit code after Ctrl-C, as shells report SIGINT. */
+export const EXIT_CANCELLED = 130;
+
+export const RELOGIN_HELP = `Usage: quota-broker relogin <slot> [--email ADDRESS] [--timeout SECONDS]
+
+Logs a slot's account in again. Runs
+  claude auth login --claudeai --email <email>
+with the slot's CLAUDE_CONFIG_DIR (unset for the default account ~/.claude) and
+without CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_API_KEY and CLAUDE_SECURESTORAGE_CONFIG_DIR.
+Your browser opens; the sign-in URL is printed as well. Once Claude Code reports
+success, the new login is read back and one refresh cycle runs for the slot, so the
+cache and the registry show it active again.
+
+  --email     the account's e-mail (default: the registry, else Claude Code's files)
+  --timeout   give up after this many seconds (default 300)
+
+Ctrl-C cancels. Exit 0 when the slot is back in service, 1 when the login or the
+refresh failed, ${EXIT_CANCELLED} when cancelled.`;
+
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return RELOGIN_TIMEOUT_MS;
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0)
+    throw new CliError(`--timeout must be a positive number of seconds (got "${value}").`, EXIT_USAGE);
+  return s * 1000;
+}
+
+/** Waits for the login, cancelling it on Ctrl-C / SIGTERM and passing typed codes to Claude Code. */
+async function waitForLogin(handle: LoginHandle): Promise<LoginResult> {
+  const cancel = () => handle.cancel();
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
+  // On a terminal, a code pasted from the browser page answers Claude Code's "Paste code here" prompt.
+  const input = process.stdin.isTTY ? createInterface({ input: process.stdin }) : null;
+  input?.on('line', (line) => line.trim() && handle.sendCode(line));
+  try {
+    return await handle.promise;
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+    input?.close();
+    if (input) process.stdin.pause();
+  }
+}
+
+/** Runs the re-login for one slot and reports it back in service. */
+export async function reloginCommand(
+  ctx: CliContext,
+  args: string[],
+  flags: { email?: string; timeout?: string },
+): Promise<number> {
+  const id = args[0];
+  if (!id || args.length > 1)
+    throw new CliError('Usage: quota-broker relogin <slot>. See: quota-broker slots list', EXIT_USAGE);
+  const timeoutMs = parseTimeout(flags.timeout);
+  const { paths, store, claudeBin } = ctx.deps;
+  const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
+  const slot = await findReloginSlot(paths, id);
+  const target = getSlotTarget(slot, paths.defaultConfigDir, paths.home);
+  const email = await getReloginEmail(paths, slot, target, flags.email);
+  if (!claudeBin) {
+    throw new CliError(
+      "Claude Code's CLI (claude) was not found on PATH. Install Claude Code, or set QUOTA_BROKER_CLAUDE to its path.",
+    );
+  }
+  const configDir = getClaudeConfigDirEnv(target) ?? null;
+  const before = await readCredentials(store, target);
+  ctx.stdout.write(
+    `Logging in ${email} for slot ${id} (${configDir ? `CLAUDE_CONFIG_DIR=${configDir}` : 'default account, CLAUDE_CONFIG_DIR unset'}).\n` +
+      'Your browser should open; sign in there. Ctrl-C cancels.\n',
+  );
+  const handle = startLogin(claudeBin, { configDir, email, env: ctx.deps.env, timeoutMs });
+  handle.onProgress((event) => {
+    if (event.type === 'url')
+      ctx.stdout.write(`If the browser did not open, visit:\n  ${c.bold(event.url)}\n`);
+    if (event.type === 'output' && /paste code/i.test(event.text) && process.stdin.isTTY) {
+      ctx.stdout.write('If the page shows a code, paste it here and press Enter.\n');
+    }
+  });
+  const result = await waitForLogin(handle);
+  if (result.cancelled) {
+    ctx.stderr.write('Cancelled: claude was stopped; the stored login was not changed by the broker.\n');
+    return EXIT_CANCELLED;
+  }
+  if (result.timedOut) {
+    throw new CliError(
+      `No login after ${Math.round(timeoutMs / 1000)} s; claude was stopped. Try again: quota-broker relogin ${id}`,
+    );
+  }
+  if (!result.ok) {
+    const why = result.error ? `: ${result.error.split('\n').slice(-3).join(' ')}` : '';
+    throw new CliError(
+      `claude auth login failed (exit ${result.exitCode ?? 'none'})${why}. Try again: quota-broker relogin ${id}`,
+    );
+  }
+  const after = await readCredentials(store, target);
+  if (after.state !== 'ok' || (before.state === 'ok' && before.fingerprint === after.fingerprint)) {
+    throw new CliError(
+      `claude reported success, but no new login is stored in ${store.describe(target)}. Check that it logged in with CLAUDE_CONFIG_DIR=${configDir ?? '(unset)'}.`,
+    );
+  }
+  ctx.stdout.write(`${c.green('Login stored')} in ${store.describe(target)}. Checking the slot…\n`);
+  const outcome = await refreshOnce(ctx.deps, ctx.now, { slot: id, force: true });
+  const cache = outcome.type === 'ran' ? outcome.result.cache : outcome.cache;
+  const report = describeSlotAfter(id, cache?.slots[id] ?? null, c);
+  ctx.stdout.write(`${report.text}\n`);
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,170 @@
+/**
+ * Global findings (product.md §10): state dir, registry (line:col when it does not parse), cache age,
+ * broker running or not, and the `claude` CLI the refresh mode depends on. Pure.
+ */
+import { formatDuration, formatRelative } from './duration';
+import { getEffectiveRefreshMode, START_BROKER_FIX } from './slot-context';
+import type { Finding, FindingLevel, GlobalFacts } from './types';
+
+const make = (level: FindingLevel, code: string, message: string, fix: string | null): Finding => ({
+  level,
+  scope: 'global',
+  code,
+  message,
+  fix,
+});
+
+function stateDirFinding(g: GlobalFacts): Finding | null {
+  const { path, exists, mode } = g.stateDir;
+  if (!exists)
+    return make(
+      'warn',
+      'state_dir_missing',
+      `state dir ${path} does not exist yet`,
+      'run: quota-broker refresh',
+    );
+  if (mode != null && (mode & 0o077) !== 0) {
+    return make(
+      'warn',
+      'state_dir_open',
+      `state dir ${path} is readable by others (mode ${mode.toString(8)})`,
+      `run: chmod 700 ${path}`,
+    );
+  }
+  return null;
+}
+
+function registryFindings(g: GlobalFacts, slotCount: number): Finding[] {
+  const r = g.registry;
+  const out: Finding[] = [];
+  if (r.state === 'error') {
+    const where = r.line != null ? ` at line ${r.line}, column ${r.col}` : '';
+    const fallback =
+      g.slotsOrigin === 'last_good'
+        ? ' Meanwhile the broker uses the last good registry.'
+        : g.slotsOrigin === 'cache'
+          ? ' Meanwhile the slots below come from the cache.'
+          : '';
+    out.push(make('problem', 'registry_invalid', `${r.message}${fallback}`, `edit ${r.path}${where}`));
+  } else if (r.state === 'absent') {
+    out.push(
+      slotCount > 0
+        ? make(
+            'ok',
+            'registry_absent',
+            `no registry at ${r.path}; using the default account (~/.claude)`,
+            'to add more: quota-broker slots add <id> <config_dir>',
+          )
+        : make(
+            'problem',
+            'no_slots',
+            `no registry at ${r.path} and no Claude Code login in ~/.claude`,
+            'log in with Claude Code (claude), or: quota-broker slots add <id> <config_dir>',
+          ),
+    );
+  } else {
+    out.push(
+      make(
+        'ok',
+        'registry_ok',
+        `registry ${r.path} parses: ${r.slots} slot${r.slots === 1 ? '' : 's'}`,
+        null,
+      ),
+    );
+    if (r.slots === 0)
+      out.push(
+        make(
+          'problem',
+          'no_slots',
+          'the registry lists no slots',
+          'run: quota-broker slots add <id> <config_dir>',
+        ),
+      );
+  }
+  return out;
+}
+
+function cacheFinding(g: GlobalFacts, now: number): Finding {
+  const c = g.cache;
+  if (c.state === 'absent')
+    return make('warn', 'cache_absent', `no cache yet at ${c.path}`, 'run: quota-broker refresh');
+  if (c.state === 'error')
+    return make(
+      'problem',
+      'cache_unreadable',
+      `${c.message}; statuslines cannot read it`,
+      'run: quota-broker refresh (it rewrites the cache)',
+    );
+  const age = now - c.ts;
+  const threshold = g.staleThresholdS * 1000;
+  if (age <= threshold) return make('ok', 'cache_fresh', `cache written ${formatRelative(c.ts, now)}`, null);
+  const who = g.broker.alive
+    ? `the broker (${g.broker.surface ?? '?'} pid ${g.broker.pid ?? '?'}) is running but has not written it since`
+    : 'no broker is running';
+  const fix = g.broker.alive ? `see the log: ${g.log.path}` : START_BROKER_FIX;
+  return make(
+    'problem',
+    'cache_stale',
+    `cache written ${formatRelative(c.ts, now)} (stale after ${formatDuration(threshold)}); ${who}`,
+    fix,
+  );
+}
+
+function brokerFinding(g: GlobalFacts, now: number): Finding {
+  const b = g.broker;
+  if (b.alive) {
+    const cycle = b.lastCycleAt != null ? `, last cycle ${formatRelative(b.lastCycleAt, now)}` : '';
+    return make(
+      'ok',
+      'broker_running',
+      `broker running: ${b.surface ?? '?'} pid ${b.pid ?? '?'}${cycle}`,
+      null,
+    );
+  }
+  if (b.heartbeatAgeMs != null) {
+    return make(
+      'warn',
+      'broker_lock_stale',
+      `a broker (pid ${b.pid ?? '?'}) stopped without releasing its lock (heartbeat ${formatDuration(b.heartbeatAgeMs)} ago); the next broker takes over`,
+      START_BROKER_FIX,
+    );
+  }
+  const level: FindingLevel = g.service.installed ? 'problem' : 'warn';
+  const why = g.service.installed
+    ? ' although a service is installed'
+    : '; nothing refreshes the numbers between manual runs';
+  const fix = g.service.installed ? serviceStatusFix(g) : START_BROKER_FIX;
+  return make(level, 'broker_not_running', `no broker is running${why}`, fix);
+}
+
+/** How to look at an installed service that is not running. */
+export function serviceStatusFix(g: GlobalFacts): string {
+  return g.service.kind === 'launchd'
+    ? `run: quota-broker service status; see the log: ${g.log.path}`
+    : `run: systemctl --user status quota-broker; see the log: ${g.log.path}`;
+}
+
+function claudeFinding(g: GlobalFacts): Finding {
+  const mode = getEffectiveRefreshMode(g.tokenRefresh, g.claudeBin);
+  const setting = g.tokenRefresh === 'auto' ? `auto → ${mode}` : mode;
+  if (g.claudeBin)
+    return make('ok', 'claude_cli', `claude CLI: ${g.claudeBin} (token_refresh: ${setting})`, null);
+  if (g.tokenRefresh === 'delegate') {
+    return make(
+      'problem',
+      'claude_cli_missing',
+      'token_refresh is delegate but no claude CLI was found: expired tokens cannot be refreshed',
+      'install Claude Code, or set QUOTA_BROKER_CLAUDE to its path',
+    );
+  }
+  return make('ok', 'claude_cli_missing', `no claude CLI found (token_refresh: ${setting})`, null);
+}
+
+/** The global findings except service, cron and log (see schedule-findings.ts). */
+export function getGlobalFindings(g: GlobalFacts, slotCount: number, now: number): Finding[] {
+  const out: Finding[] = [];
+  const dir = stateDirFinding(g);
+  if (dir) out.push(dir);
+  out.push(...registryFindings(g, slotCount), cacheFinding(g, now), brokerFinding(g, now), claudeFinding(g));
+  return out;
+}

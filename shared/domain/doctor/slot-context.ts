@@ -1,0 +1,40 @@
+/** What the per-slot checks need to know about the whole setup. Pure. */
+import type { TokenRefreshMode } from '../types';
+import type { GlobalFacts } from './types';
+
+export interface SlotContext {
+  staleThresholdS: number;
+  maxCallsPerHour: number;
+  /** The refresh mode in effect (`auto` resolved). */
+  mode: TokenRefreshMode;
+  brokerAlive: boolean;
+  registryPath: string;
+}
+
+/** `auto` means delegate when a `claude` CLI was found, else locked (product.md §5). */
+export function getEffectiveRefreshMode(
+  setting: GlobalFacts['tokenRefresh'],
+  claudeBin: string | null,
+): TokenRefreshMode {
+  if (setting === 'auto') return claudeBin ? 'delegate' : 'locked';
+  return setting;
+}
+
+/** The per-slot context from the global facts. */
+export function getSlotContext(g: GlobalFacts): SlotContext {
+  return {
+    staleThresholdS: g.staleThresholdS,
+    maxCallsPerHour: g.maxCallsPerHour,
+    mode: getEffectiveRefreshMode(g.tokenRefresh, g.claudeBin),
+    brokerAlive: g.broker.alive,
+    registryPath: g.registry.path,
+  };
+}
+
+/** The fix when nothing polls: a service that keeps a broker running. */
+export const START_BROKER_FIX = 'run: quota-broker service install (or keep quota-broker daemon running)';
+
+/** The fix for a login only a person can bring back. */
+export function reloginFix(id: string): string {
+  return `run: quota-broker relogin ${id}`;
+}

@@ -1,0 +1,169 @@
+/**
+ * What `quota-broker doctor` knows and what it concludes (product.md §10). The facts are gathered by
+ * adapters; the findings are a pure function of the facts and `now`. Pure data; times are epoch ms.
+ */
+import type { Episode } from '../alerts/types';
+import type { BackoffState } from '../schedule';
+import type { CacheSlot, SlotStatus, TokenRefreshMode } from '../types';
+
+export type FindingLevel = 'ok' | 'warn' | 'problem';
+
+/** One line of the doctor's answer: what is wrong (or fine) and what to do about it. */
+export interface Finding {
+  level: FindingLevel;
+  /** `global` or a slot id. */
+  scope: string;
+  /** Stable machine name, e.g. `login_dead`, `cache_stale` (docs/doctor.md lists them). */
+  code: string;
+  /** One sentence; never contains a token. */
+  message: string;
+  /** What to do (`run: quota-broker relogin slot-2`), or null when nothing is needed. */
+  fix: string | null;
+}
+
+/** The stored login of one slot, as far as it can be told without printing it. */
+export type CredentialFacts =
+  | { state: 'absent'; where: string }
+  | { state: 'logged_out'; where: string }
+  | { state: 'unreadable'; where: string; error: string }
+  | {
+      state: 'ok';
+      where: string;
+      accessExpiresAt: number;
+      /** `refreshTokenExpiresAt` when Claude Code stored one. */
+      loginExpiresAt: number | null;
+      /** Short hash of the login (never the token), to tell a new login from the one that died. */
+      fingerprint: string;
+    };
+
+/** Result of the `--online` usage probe for one slot. */
+export type ProbeFacts =
+  | { state: 'skipped'; reason: string }
+  | { state: 'ok'; fiveHour: number | null; sevenDay: number | null }
+  | { state: 'failed'; kind: string; status: number | null; message: string };
+
+export interface SlotFacts {
+  id: string;
+  email: string | null;
+  /** As written in the registry. */
+  configDir: string;
+  /** The CLAUDE_CONFIG_DIR value for this account; null for the default account (the variable unset). */
+  claudeConfigDirEnv: string | null;
+  configDirExists: boolean;
+  enabled: boolean;
+  /** The registry's status (the broker writes it). */
+  status: SlotStatus;
+  credentials: CredentialFacts;
+  /** The slot's entry in the cache, or null when it has none yet. */
+  cache: CacheSlot | null;
+  backoff: BackoffState | null;
+  /** Usage-call times (epoch ms) from the engine state. */
+  requests: number[];
+  /** Fingerprint stored when the slot went inactive (a different one now means a new login). */
+  inactiveFingerprint: string | null;
+  /** When the current login was first seen (a stand-in for its age). */
+  loginSeenAt: number | null;
+  /** Only with `--online`. */
+  probe: ProbeFacts | null;
+}
+
+export type RegistryFacts =
+  | { state: 'absent'; path: string }
+  | { state: 'ok'; path: string; slots: number }
+  | { state: 'error'; path: string; message: string; line: number | null; col: number | null };
+
+export type CacheFacts =
+  | { state: 'absent'; path: string }
+  | { state: 'error'; path: string; message: string }
+  | { state: 'ok'; path: string; ts: number; allInactive: boolean };
+
+export interface BrokerFacts {
+  /** A broker holds the lock and its heartbeat is fresh. */
+  alive: boolean;
+  pid: number | null;
+  surface: string | null;
+  /** Age of the lock's heartbeat; null without a lock. */
+  heartbeatAgeMs: number | null;
+  lastCycleAt: number | null;
+}
+
+/** Where an installed service sends its output, read from its unit/plist. */
+export interface ServiceFacts {
+  kind: 'systemd' | 'launchd' | null;
+  /** The unit/plist path checked (also when absent). */
+  path: string | null;
+  installed: boolean;
+  /** Output destinations; null when the file does not say (journal / launchd default). */
+  stdout: string | null;
+  stderr: string | null;
+  /** The command line it runs, as written. */
+  command: string | null;
+  /** The first file the command names (node, the broker's script) that does not exist, else null. */
+  missingProgram: string | null;
+}
+
+/** One cron line that matters to the broker. */
+export interface CronLine {
+  /** `crontab -l`, `/etc/cron.d/x`, … */
+  source: string;
+  lineNumber: number;
+  /** The line, tokens redacted, trimmed to a readable length. */
+  text: string;
+  runsBroker: boolean;
+  discardsOutput: boolean;
+}
+
+export interface CronFacts {
+  /** What was read, e.g. `crontab -l`, `/etc/cron.d`. */
+  sources: string[];
+  /** Why user cron jobs could not be checked (no `crontab` on PATH, …); null when they were. */
+  note: string | null;
+  lines: CronLine[];
+}
+
+export interface LogFacts {
+  path: string;
+  exists: boolean;
+  /** Error lines from the log's tail, newest last, with their time when it could be read. */
+  recentErrors: { at: number | null; text: string }[];
+}
+
+export interface StateDirFacts {
+  path: string;
+  exists: boolean;
+  /** Permission bits, e.g. 0o700; null when unknown. */
+  mode: number | null;
+}
+
+export interface GlobalFacts {
+  stateDir: StateDirFacts;
+  registry: RegistryFacts;
+  /** Where the slots came from: the registry, its last good copy (registry broken), discovery, or nothing. */
+  slotsOrigin: 'file' | 'last_good' | 'discovered' | 'cache' | 'none';
+  staleThresholdS: number;
+  refreshIntervalS: number;
+  maxCallsPerHour: number;
+  tokenRefresh: TokenRefreshMode | 'auto';
+  /** The `claude` executable found (no process is started to find it). */
+  claudeBin: string | null;
+  cache: CacheFacts;
+  broker: BrokerFacts;
+  service: ServiceFacts;
+  cron: CronFacts;
+  log: LogFacts;
+  openAlerts: Episode[];
+}
+
+export interface DoctorFacts {
+  global: GlobalFacts;
+  slots: SlotFacts[];
+  online: boolean;
+}
+
+export interface DoctorReport {
+  findings: Finding[];
+  problems: number;
+  warnings: number;
+  /** 0 healthy (warnings allowed), 1 at least one problem. */
+  exitCode: 0 | 1;
+}
