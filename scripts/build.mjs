@@ -32,6 +32,8 @@ for (const e of entries) {
 
 // The renderer (React): dist/renderer, loaded by the Electron popover and served by `quota-broker serve`.
 if (!process.argv.includes('--cli-only')) {
+  // What ships is React's production build, whoever runs this (vitest sets NODE_ENV=test).
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   await viteBuild({
     configFile: new URL('../vite.config.ts', import.meta.url).pathname,

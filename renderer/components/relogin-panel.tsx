@@ -20,6 +20,15 @@ function isSafeUrl(url: string): boolean {
   return /^https:\/\//i.test(url);
 }
 
+/**
+ * The host's words only add the reason of a failure; in other phases they restate the phase text
+ * ("Checking the new login… Checking the new login…"), and a failure's own "Re-login failed:" is said once.
+ */
+function getFailureDetail(progress: ReloginProgress): string | null {
+  if (progress.phase !== 'failed' || !progress.message) return null;
+  return progress.message.replace(/^re-login failed[.:]?\s*/i, '') || null;
+}
+
 interface ReloginPanelProps {
   name: string;
   progress: ReloginProgress;
@@ -32,12 +41,13 @@ interface ReloginPanelProps {
 export function ReloginPanel({ name, progress, onCancel, onRetry, onDismiss }: ReloginPanelProps) {
   const running = isReloginRunning(progress.phase) || progress.phase === 'done';
   const url = progress.url && isSafeUrl(progress.url) ? progress.url : null;
+  const detail = getFailureDetail(progress);
   return (
     <section className={`relogin relogin--${progress.phase}`} aria-label={`Re-login ${name}`}>
       <p className="relogin__phase" role="status">
         {running && <Spinner />}
         {PHASE_TEXT[progress.phase]}
-        {progress.message && <span className="relogin__message"> {progress.message}</span>}
+        {detail && <span className="relogin__message"> {detail}</span>}
       </p>
       {url && isReloginRunning(progress.phase) && (
         <p className="relogin__url">
