@@ -20,9 +20,9 @@ const common = {
 };
 
 const entries = [
-  { in: 'shared/cli/main.ts', out: 'dist/cli.cjs' },
   // The statusline runs on every Claude Code update: its bundle imports almost nothing.
   { in: 'shared/cli/statusline/entry.ts', out: 'dist/statusline.cjs', minify: true },
+  { in: 'shared/cli/main.ts', out: 'dist/cli.cjs' },
 ];
 
 for (const e of entries) {

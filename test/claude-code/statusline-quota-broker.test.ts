@@ -80,14 +80,14 @@ describe('quota-broker statusline in the real Claude Code TUI', () => {
     expect(screen).not.toContain('🔺');
   });
 
-  it('reports what kind of stdin Claude Code gives the command', async () => {
+  it('gives the command its JSON on a socket that it closes (EOF), as the stdin reader assumes', async () => {
     const screen = await runTuiWithStatusline({
       home: home.home,
       bin: setup().bin,
-      command: `printf 'STDIN-KIND=%s\\n' "$(stat -L -c %F /dev/stdin | tr ' ' _)"`,
+      command: `k=$(stat -L -c %F /dev/stdin | tr ' ' _); n=$(wc -c); printf 'STDIN=%s EOF-AFTER=%s\\n' "$k" "$n"`,
       env: realClaudeEnv(home.home),
-      waitFor: /STDIN-KIND=\S+/,
+      waitFor: /STDIN=\S+ EOF-AFTER=\d+/,
     });
-    console.log(/STDIN-KIND=\S+/.exec(screen)?.[0]);
+    expect(screen).toMatch(/STDIN=socket EOF-AFTER=[1-9]\d+/);
   });
 });

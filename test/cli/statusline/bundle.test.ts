@@ -14,7 +14,7 @@ import { HOUR, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from 
 const REPO = resolve(__dirname, '../../..');
 const STAND_IN = `const fs = require('node:fs');
 fs.writeFileSync(require('node:path').join(process.env.QUOTA_BROKER_HOME, 'stand-in-' + process.pid + '.json'),
-  JSON.stringify({ argv: process.argv.slice(2) }));
+  JSON.stringify({ argv: process.argv.slice(2), env: process.env }));
 console.log('stand-in refresh ran');
 setTimeout(() => {}, 300);
 `;
@@ -91,15 +91,19 @@ async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
 describe('bundled statusline', () => {
   it('garbage stdin, no cache: a line, exit 0, and one detached refresh whose output goes to the log', async () => {
     const { paths } = makeTempPaths();
-    const r = runBundle('{"not json', env(paths));
+    const r = runBundle(
+      '{"not json',
+      env(paths, { CLAUDE_CONFIG_DIR: join(paths.home, '.claude'), QB_MARK: 'x' }),
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
     await waitFor(() => standIns(paths.stateDir).length > 0);
     const [record] = standIns(paths.stateDir);
-    expect(JSON.parse(readFileSync(join(paths.stateDir, record), 'utf8')).argv).toEqual([
-      'refresh',
-      '--quiet',
-    ]);
+    const ran = JSON.parse(readFileSync(join(paths.stateDir, record), 'utf8'));
+    expect(ran.argv).toEqual(['refresh', '--quiet']);
+    // The environment passes through, minus the session's own account selection.
+    expect(ran.env).toMatchObject({ QB_MARK: 'x', QUOTA_BROKER_HOME: paths.stateDir, HOME: paths.home });
+    expect(ran.env.CLAUDE_CONFIG_DIR).toBeUndefined();
     await waitFor(() => readFileSync(paths.log, 'utf8').includes('stand-in refresh ran'));
     expect(readFileSync(paths.log, 'utf8')).toContain('stand-in refresh ran');
   });
@@ -123,7 +127,7 @@ describe('bundled statusline', () => {
     expect(requests).toBe(0);
   });
 
-  it('does not wait for a stdin that never ends', async () => {
+  it('prints its line at the deadline when the writer never closes stdin, and exits 0 once it does', async () => {
     const { paths } = makeTempPaths();
     const started = Date.now();
     const child: ChildProcess = spawn(process.execPath, [bin, 'statusline'], {
@@ -131,14 +135,30 @@ describe('bundled statusline', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdin?.write('{"session_id":"x",');
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-    });
-    const code = await new Promise((r) => child.on('exit', r));
-    expect(code).toBe(0);
-    expect(out).toBe('claude ❔no-cache 📅:?\n');
+    const exited = new Promise((r) => child.on('exit', r));
+    const line = await new Promise<string>((r) => child.stdout?.once('data', (d) => r(String(d))));
+    expect(line).toBe('claude ❔no-cache 📅:?\n');
     expect(Date.now() - started).toBeLessThan(3_000);
+    // The pending read sits in libuv's thread pool until the writer closes (Claude Code always does).
+    child.stdin?.end();
+    expect(await exited).toBe(0);
+  });
+
+  it('reads stdin from a file and ignores a terminal or /dev/null', () => {
+    const { paths } = makeTempPaths();
+    const fromDevNull = spawnSync(process.execPath, [bin, 'statusline'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: env(paths),
+      encoding: 'utf8',
+    });
+    expect(fromDevNull).toMatchObject({ status: 0, stdout: 'claude ❔no-cache 📅:?\n' });
+    const file = join(paths.home, 'stdin.json');
+    writeFileSync(file, JSON.stringify({ transcript_path: `${paths.home}/.claude-z/projects/p/s.jsonl` }));
+    const fromFile = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" statusline < "${file}"`], {
+      env: env(paths),
+      encoding: 'utf8',
+    });
+    expect(fromFile.stdout).toBe('claude-z ❔no-cache 📅:?\n');
   });
 
   it('concurrent statuslines with stale data start exactly one refresh', async () => {

@@ -135,6 +135,26 @@ describe('observations from stdin', () => {
     expect(readObservation(paths, key!)).toMatchObject({ slot: null, config_dir: dir });
   });
 
+  it('a guessed slot never receives the session’s numbers', async () => {
+    const { run, paths, cache } = setup();
+    delete cache.slots['slot-2']; // no ~/.claude slot: the fallback is the recommended slot-3
+    writeCache(paths, cache);
+    const limits = { five: 99, seven: 99, fiveResetS: NOW_S + 3600, sevenResetS: NOW_S + 7200 };
+    const transcript = `${paths.home}/.claude-other/projects/p/s.jsonl`;
+    const r = await run({ stdinText: makeStdin(transcript, limits) });
+    expect(r).toMatchObject({
+      slotId: 'slot-3',
+      line: 'Client ⏱:37%·2h 📅:27h(51%)@Tue',
+      observation: 'recorded',
+    });
+    expect(readObservation(paths, 'slot-3')).toBeNull();
+    const key = getObservationKey(null, `${paths.home}/.claude-other`);
+    expect(readObservation(paths, key!)).toMatchObject({
+      slot: null,
+      config_dir: `${paths.home}/.claude-other`,
+    });
+  });
+
   it('a state dir that cannot be written still shows the numbers', async () => {
     const { run, dirs, paths } = setup();
     writeFileSync(paths.observationsDir, 'not a dir');
@@ -261,5 +281,22 @@ describe('bad input still prints a useful line', () => {
     cache.all_inactive = true;
     writeCache(paths, cache);
     expect((await run({ env })).line).toBe('Work ❌all-inactive ⏱:37%·2h 📅:27h(51%)@Tue🔺');
+  });
+});
+
+describe('startDetachedRefresh', () => {
+  it('logs and gives up when the CLI bundle is missing', async () => {
+    const { startDetachedRefresh } = await import('../../../shared/cli/statusline/refresh-trigger');
+    const { paths } = makeTempPaths();
+    const ok = await startDetachedRefresh(
+      paths,
+      { script: '/nonexistent/cli.cjs', args: ['refresh'] },
+      {},
+      NOW,
+    );
+    expect(ok).toBe(false);
+    expect(readFileSync(paths.log, 'utf8')).toContain(
+      'cannot start a refresh, /nonexistent/cli.cjs is missing',
+    );
   });
 });

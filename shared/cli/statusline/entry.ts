@@ -1,0 +1,76 @@
+/**
+ * `quota-broker statusline`: the bundled entry (dist/statusline.cjs, required by bin/quota-broker.cjs).
+ * Runs on every Claude Code statusline update, so it imports almost nothing and always exits 0 with a
+ * line. Options (--install, --uninstall, --help) load their code lazily.
+ */
+import { appendFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BrokerPaths, getBrokerPaths } from '../../adapters/paths';
+import { readStdinWithDeadline } from './read-stdin';
+import { runStatusline } from './run-statusline';
+
+/** Printed when something unexpected broke: Claude Code hides a failing statusline, so print anyway. */
+const FALLBACK_LINE = '❔statusline-error (see broker.log)';
+
+function getPaths(env: NodeJS.ProcessEnv): BrokerPaths {
+  try {
+    return getBrokerPaths(env);
+  } catch {
+    // A bad QUOTA_BROKER_CREDENTIALS concerns the engine, not the line.
+    return getBrokerPaths({ ...env, QUOTA_BROKER_CREDENTIALS: undefined });
+  }
+}
+
+function print(text: string): void {
+  try {
+    writeSync(1, `${text}\n`);
+  } catch {
+    // Claude Code stopped listening (EPIPE): nothing left to tell it.
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args[0] === 'statusline') args.shift();
+  if (args.length > 0) {
+    try {
+      const { runStatuslineOptions } = await import('./command');
+      return await runStatuslineOptions(args, { binPath: join(__dirname, '..', 'bin', 'quota-broker.cjs') });
+    } catch (error) {
+      writeSync(2, `quota-broker statusline: ${(error as Error)?.message ?? error}\n`);
+      return 1;
+    }
+  }
+  const env = process.env;
+  let paths: BrokerPaths | null = null;
+  try {
+    paths = getPaths(env);
+    const stdinText = await readStdinWithDeadline();
+    const result = await runStatusline({
+      stdinText,
+      env,
+      paths,
+      now: Date.now(),
+      // The bundle lives in dist/ next to the full CLI bundle.
+      refreshCommand: { script: join(__dirname, 'cli.cjs'), args: ['refresh', '--quiet'] },
+    });
+    print(result.line);
+  } catch (error) {
+    print(FALLBACK_LINE);
+    try {
+      if (paths)
+        appendFileSync(
+          paths.log,
+          `${new Date().toISOString()} statusline: ${(error as Error)?.stack ?? error}\n`,
+        );
+    } catch {
+      // No log either; the line above still says something broke.
+    }
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  () => process.exit(0),
+);

@@ -1,0 +1,113 @@
+/**
+ * What the statusline shows for a session, decided from the cache, the session's slot and the newest
+ * statusline observation. Pure: `now` is an argument; formatting is format.ts's job.
+ */
+import type { CacheFile, CacheSlot, DataSource, UsageWindow } from '../types';
+import type { SlotAttribution } from './attribute-slot';
+import { getConfigDirLabel } from './config-dir';
+import type { Observation } from './observation';
+import { getStaleThresholdMs, isCacheStale, isOlderThan, isSlotStale } from './staleness';
+
+/** A condition the line must make visible, most severe first. */
+export type StatuslineState =
+  | 'all_inactive'
+  | 'login_dead'
+  | 'no_credentials'
+  | 'disabled'
+  | 'inactive'
+  | 'rate_limited'
+  | 'offline'
+  | 'unregistered'
+  | 'no_cache';
+
+export interface StatuslineView {
+  slotId: string | null;
+  label: string;
+  email: string | null;
+  state: StatuslineState | null;
+  five_hour: UsageWindow | null;
+  seven_day: UsageWindow | null;
+  /** Where the shown numbers come from; null when there are none. */
+  source: DataSource | null;
+  /** When the shown numbers were current (epoch ms); null when there are none. */
+  dataAt: number | null;
+  /** The shown numbers are older than the threshold (either cache level, or the observation's age). */
+  stale: boolean;
+  /** An observation younger than the threshold supplies the numbers. */
+  observationFresh: boolean;
+}
+
+export interface StatuslineViewInput {
+  cache: CacheFile | null;
+  attribution: SlotAttribution;
+  observation: Observation | null;
+  now: number;
+}
+
+/** The session's slot entry, tolerating a cache whose entry is not an object. */
+export function getCacheSlot(cache: CacheFile | null, slotId: string | null): CacheSlot | null {
+  const s = slotId != null ? cache?.slots?.[slotId] : undefined;
+  return s && typeof s === 'object' ? s : null;
+}
+
+/** Builds the view: newest numbers (cache or observation), their staleness, and the state to show. */
+export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
+  const { cache, attribution, observation, now } = input;
+  const slot = getCacheSlot(cache, attribution.slotId);
+  const threshold = getStaleThresholdMs(cache);
+  const fetched = typeof slot?.last_fetched === 'number' ? slot.last_fetched : null;
+  const useObservation = observation != null && (fetched == null || observation.observed_at >= fetched);
+  const five_hour = (useObservation ? observation.five_hour : null) ?? asWindow(slot?.five_hour);
+  const seven_day = (useObservation ? observation.seven_day : null) ?? asWindow(slot?.seven_day);
+  const hasData = five_hour != null || seven_day != null;
+  const dataAt = !hasData ? null : useObservation ? observation.observed_at : fetched;
+  const observationFresh = useObservation && !isOlderThan(observation.observed_at, now, threshold);
+  let stale = false;
+  if (hasData) {
+    stale = useObservation
+      ? !observationFresh
+      : isCacheStale(cache, now, threshold) || (slot != null && isSlotStale(slot, now, threshold));
+  }
+  const label = slot?.label || attribution.slotId || getConfigDirLabel(attribution.configDir ?? '');
+  return {
+    slotId: attribution.slotId,
+    label,
+    email: typeof slot?.email === 'string' ? slot.email : null,
+    state: getState(cache, attribution.slotId, slot, hasData),
+    five_hour,
+    seven_day,
+    source: !hasData ? null : useObservation ? 'statusline' : (slot?.source ?? null),
+    dataAt,
+    stale,
+    observationFresh,
+  };
+}
+
+function getState(
+  cache: CacheFile | null,
+  slotId: string | null,
+  slot: CacheSlot | null,
+  hasData: boolean,
+): StatuslineState | null {
+  if (cache?.all_inactive === true) return 'all_inactive';
+  if (!cache) return hasData ? null : 'no_cache';
+  if (!slot) return slotId == null ? 'unregistered' : hasData ? null : 'no_cache';
+  switch (slot.health) {
+    case 'login_dead':
+    case 'no_credentials':
+      return slot.health;
+    case 'disabled':
+      return 'disabled';
+  }
+  if (slot.enabled === false) return 'disabled';
+  if (slot.status === 'inactive') return 'inactive';
+  if (slot.health === 'rate_limited' || slot.health === 'offline') return slot.health;
+  return null;
+}
+
+function asWindow(w: unknown): UsageWindow | null {
+  if (!w || typeof w !== 'object') return null;
+  const { utilization, resets_at } = w as Record<string, unknown>;
+  if (typeof utilization !== 'number' || !Number.isFinite(utilization)) return null;
+  return { utilization, resets_at: typeof resets_at === 'string' ? resets_at : null };
+}
