@@ -1,24 +1,22 @@
-/** The request half of QuotaApi as main answers it: the engine host, re-login and the log. */
+/** The request half of QuotaApi as main answers it: the shared engine host, plus the app's own log. */
 
-import type { QuotaHost } from './host/quota-host';
+import type { QuotaHost } from '../shared/host/quota-host';
 import type { InvokeApi } from './ipc/handlers';
-import type { ReloginManager } from './relogin';
 
 export interface AppApiDeps {
   host: QuotaHost;
-  relogin: ReloginManager;
   /** Opens the app log in the system viewer; resolves with its path. */
   openLog: () => Promise<string>;
 }
 
 /** Creates the object the IPC handlers call. */
 export function createAppApi(deps: AppApiDeps): InvokeApi {
-  const { host, relogin } = deps;
+  const { host } = deps;
   return {
     getState: () => host.getState(),
     refreshNow: (slot) => host.refreshNow(slot),
-    relogin: (slot) => relogin.start(slot),
-    cancelRelogin: async (slot) => relogin.cancel(slot),
+    relogin: (slot) => host.relogin(slot),
+    cancelRelogin: (slot) => host.cancelRelogin(slot),
     setEnabled: (slot, enabled) => host.setEnabled(slot, enabled),
     getHistory: (slot) => host.getHistory(slot),
     async openLog() {

@@ -9,22 +9,17 @@ export interface AppPaths {
   rendererDir: string;
   /** Tray template images (copied to dist/electron/tray by scripts/build-electron.mjs). */
   trayIconDir: string;
-  /** bin/quota-broker.cjs, outside the asar in a packaged app (asarUnpack). */
-  cli: string;
 }
 
 /**
  * @param appPath - `app.getAppPath()`: the project root in development, `…/app.asar` when packaged.
- * @param isPackaged - `app.isPackaged`.
  */
-export function getAppPaths(appPath: string, isPackaged: boolean): AppPaths {
+export function getAppPaths(appPath: string): AppPaths {
   const dist = join(appPath, 'dist');
-  const unpacked = isPackaged ? `${appPath}.unpacked` : appPath;
   return {
     preload: join(dist, 'electron', 'preload.cjs'),
     rendererIndex: join(dist, 'renderer', 'index.html'),
     rendererDir: join(dist, 'renderer'),
     trayIconDir: join(dist, 'electron', 'tray'),
-    cli: join(unpacked, 'bin', 'quota-broker.cjs'),
   };
 }

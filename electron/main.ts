@@ -3,7 +3,7 @@
  * (broker or follower) to the tray, the popover, IPC, notifications and re-login — each set up by
  * its own module, in order.
  */
-import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import {
   app,
@@ -19,29 +19,24 @@ import {
   Tray,
 } from 'electron';
 import log from 'electron-log/main';
-import { findExecutable } from '../shared/adapters/alerts/find-executable';
-import { getBrokerHolder } from '../shared/adapters/broker-lock';
-import { startLogin } from '../shared/adapters/claude/auth-login';
-import { startDaemon } from '../shared/engine/daemon';
+import { startDashboard } from '../shared/cli/serve/server';
+import { createQuotaHost } from '../shared/host/quota-host';
 import { CHANNELS } from '../shared/ipc/contract';
 import { createAppApi } from './app-api';
 import { createAppEngineDeps } from './app-deps';
 import { getAppEnv } from './app-env';
 import { setupMenuBarApp, setupSingleInstance } from './app-lifecycle';
 import { getAppPaths } from './app-paths';
-import { createCliRunner } from './cli-runner';
+import { createDashboardLauncher } from './dashboard-launcher';
 import { setGlanceModeSetting } from './glance-setting';
-import { createQuotaHost } from './host/quota-host';
-import { isProcessAlive, takeOverBroker } from './host/takeover';
 import { setupIpcHandlers } from './ipc/handlers';
 import { createElectronLogger, setupLogging } from './logging';
 import { createElectronNotifier, type ElectronNotifierDeps } from './notifications';
-import { createReloginManager } from './relogin';
+import { runDoctor } from './run-doctor';
 import { setupTray } from './tray';
 import { createTrayActions } from './tray-actions';
 import { parseGlanceMode } from './tray-state';
 import { setupPopover } from './windows/setup-popover';
-import { isLoopbackDashboardUrl } from './windows/url-policy';
 
 const dev = !app.isPackaged;
 const appLogPath = setupLogging(log, { dev });
@@ -55,7 +50,7 @@ let popoverRef: { show(bounds: null): void } | null = null;
 
 async function start(): Promise<void> {
   const env = getAppEnv(process.env, homedir(), process.platform);
-  const paths = getAppPaths(app.getAppPath(), app.isPackaged);
+  const paths = getAppPaths(app.getAppPath());
   let onAlertAction: ElectronNotifierDeps['onAction'] = () => undefined;
   const notifier = createElectronNotifier({
     createNotification: (options) => new Notification(options),
@@ -63,7 +58,7 @@ async function start(): Promise<void> {
     onAction: (action) => onAlertAction(action),
   });
   const engine = await createAppEngineDeps(env, logger, notifier);
-  const host = createQuotaHost({ engine, now: Date.now, startDaemon });
+  const host = createQuotaHost({ engine, now: Date.now, surface: 'app' });
 
   const { popover, indexUrl } = setupPopover({
     createWindow: (options) => new BrowserWindow(options),
@@ -76,18 +71,10 @@ async function start(): Promise<void> {
   });
   popoverRef = popover;
 
-  const relogin = createReloginManager({
-    claudeBin: engine.claudeBin,
-    startLogin,
-    findSlot: (slot) => host.findSlot(slot),
-    refreshSlot: (slot) => host.refreshSlot(slot),
-    onProgress: (progress) => popover.send(CHANNELS.reloginProgress, progress),
-    logger,
-    env,
-  });
+  host.onRelogin((progress) => popover.send(CHANNELS.reloginProgress, progress));
   onAlertAction = (action) => {
     popover.show(null);
-    if (action.type === 'relogin') void relogin.start(action.slot);
+    if (action.type === 'relogin') void host.relogin(action.slot);
   };
   const openLog = async () => {
     const problem = await shell.openPath(appLogPath);
@@ -96,38 +83,29 @@ async function start(): Promise<void> {
   };
   setupIpcHandlers({
     ipcMain,
-    api: createAppApi({ host, relogin, openLog }),
+    api: createAppApi({ host, openLog }),
     getTrustPolicy: () => ({ webContentsIds: new Set([popover.window.webContents.id]), indexUrl }),
     logger,
   });
 
-  const nodeBin = await findExecutable('node', env);
-  const cli = createCliRunner({ nodeBin, cliPath: paths.cli, env, spawn });
+  const dashboard = createDashboardLauncher({
+    host,
+    rendererDir: paths.rendererDir,
+    startDashboard,
+    openExternal: (url) => shell.openExternal(url),
+  });
   const actions = createTrayActions({
     host,
-    cli,
+    dashboard,
+    runDoctor: () => runDoctor(engine, Date.now),
     logger,
     openLog,
-    openDashboardUrl: async (url) => {
-      if (!isLoopbackDashboardUrl(url))
-        throw new Error(`Refusing to open ${url}: not a local dashboard URL.`);
-      await shell.openExternal(url);
-    },
     showMessage: (title, detail, kind) => void dialog.showMessageBox({ type: kind, message: title, detail }),
     setLaunchAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
     setGlanceMode: (mode) => setGlanceModeSetting(engine.paths.registry, mode),
-    takeOver: () =>
-      takeOverBroker({
-        getHolder: async () => {
-          const holder = await getBrokerHolder(engine.paths, Date.now());
-          return holder.alive ? holder.info : null;
-        },
-        kill: (pid, signal) => process.kill(pid, signal),
-        isAlive: isProcessAlive,
-        becomeBroker: () => host.claimBroker(),
-      }),
     quit: () => app.quit(),
   });
+  const dashboardAvailable = existsSync(paths.rendererIndex);
 
   const first = await host.snapshot();
   const view = (snap: typeof first) => ({
@@ -139,7 +117,7 @@ async function start(): Promise<void> {
       glanceMode: parseGlanceMode(snap.settings.tray_title),
       role: host.role,
       brokerPid: snap.state.broker.pid,
-      dashboardAvailable: cli.available,
+      dashboardAvailable,
     },
   });
   const tray = setupTray(
@@ -168,9 +146,7 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     event.preventDefault();
-    relogin.cancelAll();
-    cli.stop();
-    void host.stop().finally(() => app.exit(0));
+    void Promise.allSettled([dashboard.close(), host.stop()]).finally(() => app.exit(0));
   });
   logger.info(`Quota Broker app started (engine role: ${host.role}); log: ${appLogPath}`);
 }

@@ -1,24 +1,22 @@
-/** What the tray menu's items do, wired to the host, the CLI runner and the OS. */
+/** What the tray menu's items do, wired to the engine host, the in-process dashboard and the OS. */
 import type { Logger } from '../shared/adapters/logger';
 import { redactUnknown } from '../shared/domain/redact';
-import type { CliRunner } from './cli-runner';
-import type { QuotaHost } from './host/quota-host';
-import type { TakeoverResult } from './host/takeover';
+import type { QuotaHost } from '../shared/host/quota-host';
+import type { DashboardLauncher } from './dashboard-launcher';
+import type { DoctorRun } from './run-doctor';
 import type { TrayMenuActions } from './tray-menu';
 import type { GlanceMode } from './tray-state';
 
 export interface TrayActionDeps {
-  host: QuotaHost;
-  cli: CliRunner;
+  host: Pick<QuotaHost, 'refreshNow' | 'takeOver'>;
+  dashboard: Pick<DashboardLauncher, 'open'>;
+  runDoctor: () => Promise<DoctorRun>;
   logger: Logger;
   /** Opens the app log; resolves with its path. */
   openLog: () => Promise<string>;
-  /** Opens a dashboard URL from our own `serve` (loopback) in the browser. */
-  openDashboardUrl: (url: string) => Promise<void>;
   showMessage: (title: string, detail: string, kind: 'info' | 'error') => void;
   setLaunchAtLogin: (enabled: boolean) => void;
   setGlanceMode: (mode: GlanceMode) => Promise<void>;
-  takeOver: () => Promise<TakeoverResult>;
   quit: () => void;
 }
 
@@ -35,9 +33,9 @@ export function createTrayActions(deps: TrayActionDeps): TrayMenuActions {
       const r = await deps.host.refreshNow();
       if (!r.ok) throw new Error(r.error.message);
     }),
-    openDashboard: guard('Open dashboard', async () => deps.openDashboardUrl(await deps.cli.dashboardUrl())),
+    openDashboard: guard('Open dashboard', () => deps.dashboard.open()),
     runDoctor: guard('Doctor', async () => {
-      const { code, output } = await deps.cli.runDoctor();
+      const { code, output } = await deps.runDoctor();
       deps.showMessage(
         code === 0 ? 'Doctor: all healthy' : 'Doctor found problems',
         output,
@@ -48,7 +46,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayMenuActions {
     setLaunchAtLogin: (enabled) => deps.setLaunchAtLogin(enabled),
     setGlanceMode: (mode) => guard('Menu-bar title', () => deps.setGlanceMode(mode))(),
     takeOver: guard('Take over', async () => {
-      const r = await deps.takeOver();
+      const r = await deps.host.takeOver();
       if (!r.ok) throw new Error(r.message);
     }),
     quit: () => deps.quit(),

@@ -1,29 +1,40 @@
 /** Builds the contract's QuotaState from what is on disk and what this host knows. */
-import { getBrokerHolder } from '../../shared/adapters/broker-lock';
-import { readCache } from '../../shared/adapters/cache-store';
-import type { BrokerPaths } from '../../shared/adapters/paths';
-import { loadRegistry } from '../../shared/adapters/registry/registry-store';
-import type { BrokerSettings } from '../../shared/domain/types';
-import type { QuotaState } from '../../shared/ipc/contract';
+import { getBrokerHolder } from '../adapters/broker-lock';
+import { readCache } from '../adapters/cache-store';
+import type { BrokerPaths } from '../adapters/paths';
+import { loadRegistry } from '../adapters/registry/registry-store';
+import type { BrokerSettings } from '../domain/types';
+import type { QuotaState } from '../ipc/contract';
 
 export interface HostSnapshot {
   state: QuotaState;
-  /** The registry's settings (defaults when it is absent or broken), for the tray's own settings. */
+  /** The registry's settings (empty when it is absent or broken), for the tray's own settings. */
   settings: Partial<BrokerSettings>;
 }
 
-/** Reads cache, registry and broker lock into a QuotaState. Never throws: problems become fields. */
+/** What this host knows that is not on disk. */
+export interface HostFacts {
+  role: 'broker' | 'follower';
+  refreshing: boolean;
+  /** This process's pid, reported while it is the broker. */
+  pid: number;
+}
+
+/**
+ * Reads cache, registry and broker lock into a snapshot. Never throws: problems become fields
+ * (`cache: null`, `registry_error`).
+ */
 export async function readHostSnapshot(
   paths: BrokerPaths,
-  host: { role: 'broker' | 'follower'; refreshing: boolean },
+  host: HostFacts,
   now: number,
 ): Promise<HostSnapshot> {
   const [cacheLoad, registry, holder] = await Promise.all([
-    readCache(paths.cache),
+    readCache(paths.cache).catch(() => ({ state: 'error' as const })),
     loadRegistry(paths.registry).catch((e: Error) => ({ state: 'error' as const, error: e })),
-    host.role === 'follower' ? getBrokerHolder(paths, now) : Promise.resolve(null),
+    host.role === 'follower' ? getBrokerHolder(paths, now).catch(() => null) : Promise.resolve(null),
   ]);
-  const pid = host.role === 'broker' ? process.pid : holder?.alive ? (holder.info?.pid ?? null) : null;
+  const pid = host.role === 'broker' ? host.pid : holder?.alive ? (holder.info?.pid ?? null) : null;
   return {
     state: {
       cache: cacheLoad.state === 'ok' ? cacheLoad.cache : null,
@@ -34,4 +45,27 @@ export async function readHostSnapshot(
     },
     settings: registry.state === 'ok' ? registry.registry.settings : {},
   };
+}
+
+/**
+ * What makes a snapshot worth pushing: a new cache write, another broker, the refreshing flag, a registry
+ * problem or changed settings (the tray's title mode). `now` alone is not news.
+ */
+export function getSnapshotKey(snapshot: HostSnapshot): string {
+  const { state } = snapshot;
+  return JSON.stringify([
+    state.cache?.ts ?? null,
+    state.broker,
+    state.refreshing,
+    state.registry_error,
+    snapshot.settings,
+  ]);
+}
+
+/** The slot ids a UI may act on: the registry's, or the cache's while the registry is absent or broken. */
+export async function listSlotIds(paths: BrokerPaths): Promise<string[]> {
+  const registry = await loadRegistry(paths.registry).catch(() => null);
+  if (registry?.state === 'ok') return registry.registry.slots.map((s) => s.id);
+  const cache = await readCache(paths.cache).catch(() => null);
+  return cache?.state === 'ok' ? Object.keys(cache.cache.slots) : [];
 }

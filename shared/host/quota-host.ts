@@ -1,163 +1,166 @@
 /**
- * The server side of `QuotaApi` for every host (the `serve` dashboard, the Electron main process): runs
- * the engine as the broker, or follows the broker that holds the lock by watching the cache, and turns
- * UI requests into engine actions. Errors are values (`ApiResult`).
+ * The one engine host behind every UI (the app's main process over IPC, `quota-broker serve` over HTTP):
+ * runs the engine as the broker, or follows the broker that holds the lock by re-reading the disk, and
+ * turns UI requests into engine actions. Errors are values (`ApiResult`); nothing is thrown across.
  */
-import { unwatchFile, watchFile } from 'node:fs';
-import type { BrokerSurface } from '../adapters/broker-lock';
 import { getBrokerHolder } from '../adapters/broker-lock';
-import { readCache } from '../adapters/cache-store';
+import { startLogin } from '../adapters/claude/auth-login';
 import { readHistory } from '../adapters/history-store';
-import { editRegistry, loadRegistry, setEnabled } from '../adapters/registry/registry-store';
-import { DEFAULT_SETTINGS, type Registry } from '../domain/types';
+import { editRegistry, setEnabled } from '../adapters/registry/registry-store';
+import { redactUnknown } from '../domain/redact';
 import { refreshOnce } from '../engine/broker';
 import { type DaemonHandle, startDaemon } from '../engine/daemon';
-import type { EngineDeps } from '../engine/deps';
-import type { ApiResult, HistoryPoint, QuotaState, ReloginProgress } from '../ipc/contract';
-import { createReloginManager, ReloginError } from './relogin-manager';
+import type { ApiResult, ReloginProgress } from '../ipc/contract';
+import { listSlotIds, readHostSnapshot } from './host-state';
+import type { QuotaHost, QuotaHostDeps } from './quota-host-types';
+import { createReloginManager } from './relogin-manager';
+import { findReloginTarget } from './relogin-target';
+import { createStatePublisher } from './state-publisher';
+import { isProcessAlive, takeOverBroker } from './takeover';
 
-export const HISTORY_DAYS = 7;
-/** How often a follower looks at the cache file for the broker's writes. */
-export const FOLLOW_POLL_MS = 2_000;
+export type { QuotaHost, QuotaHostDeps } from './quota-host-types';
 
-export interface QuotaHost {
-  getState(): Promise<ApiResult<QuotaState>>;
-  refreshNow(slot?: string): Promise<ApiResult<QuotaState>>;
-  relogin(slot: string): Promise<ApiResult<{ started: true }>>;
-  cancelRelogin(slot: string): Promise<ApiResult<{ cancelled: boolean }>>;
-  setEnabled(slot: string, enabled: boolean): Promise<ApiResult<QuotaState>>;
-  getHistory(slot: string): Promise<ApiResult<HistoryPoint[]>>;
-  logPath(): string;
-  onState(listener: (s: QuotaState) => void): () => void;
-  onRelogin(listener: (p: ReloginProgress) => void): () => void;
-  readonly role: 'broker' | 'follower';
-  stop(): Promise<void>;
-}
+/** How often the host re-reads cache, registry and lock, so a follower sees the other broker's cycles. */
+export const STATE_POLL_MS = 2_000;
+/** History the sparkline shows. */
+export const HISTORY_SPAN_MS = 7 * 24 * 3_600_000;
+/** How long refresh-now waits for another broker's cycle while following. */
+export const FOLLOWER_REFRESH_WAIT_MS = 30_000;
 
-const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-const err = <T>(code: string, message: string): ApiResult<T> => ({ ok: false, error: { code, message } });
+const failure = <T>(code: string, cause: unknown): ApiResult<T> => ({
+  ok: false,
+  error: { code, message: redactUnknown(cause) },
+});
 
-export function startQuotaHost(deps: EngineDeps, now: () => number, surface: BrokerSurface): QuotaHost {
-  const stateListeners = new Set<(s: QuotaState) => void>();
-  const reloginListeners = new Set<(p: ReloginProgress) => void>();
-  let refreshing = false;
-  const publish = async () => {
-    if (stateListeners.size === 0) return;
-    const s = await buildState();
-    for (const l of stateListeners) l(s);
-  };
-  const daemon: DaemonHandle = startDaemon(deps, now, {
+/** Starts the engine for a UI host and returns its operations; call `stop()` to release the lock. */
+export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
+  const { engine, now, surface } = deps;
+  let refreshes = 0;
+  let daemon: DaemonHandle | null = null;
+  const role = () => daemon?.role ?? 'follower';
+  const snapshot = () =>
+    readHostSnapshot(engine.paths, { role: role(), refreshing: refreshes > 0, pid: process.pid }, now());
+  const states = createStatePublisher(snapshot, engine.logger);
+  const reloginListeners = new Set<(progress: ReloginProgress) => void>();
+  const state = async () => (await snapshot()).state;
+
+  daemon = (deps.startDaemon ?? startDaemon)(engine, now, {
     surface,
-    onCycle: () => void publish(),
-    onRoleChange: () => void publish(),
-  });
-  // Followers (and the broker itself) see every cache write; cheap stat polling, no inotify limits.
-  const onCacheChange = () => void publish();
-  watchFile(deps.paths.cache, { interval: FOLLOW_POLL_MS }, onCacheChange);
-
-  const registry = async (): Promise<Registry> => {
-    const load = await loadRegistry(deps.paths.registry);
-    if (load.state === 'ok') return load.registry;
-    const cache = await readCache(deps.paths.cache);
-    const slots =
-      cache.state === 'ok'
-        ? Object.entries(cache.cache.slots).map(([id, s]) => ({
-            id,
-            config_dir: s.config_dir,
-            email: s.email ?? undefined,
-            status: s.status,
-            enabled: s.enabled !== false,
-          }))
-        : [];
-    return { slots, settings: { ...DEFAULT_SETTINGS } };
-  };
-
-  const cycle = async (slot?: string) => {
-    refreshing = true;
-    void publish();
-    try {
-      const result = await daemon.requestCycle({ force: true, slot });
-      if (!result) await refreshOnce(deps, now, { force: true, slot, waitMs: 30_000 });
-    } finally {
-      refreshing = false;
-      await publish();
-    }
-  };
-
-  const relogins = createReloginManager(
-    deps,
-    registry,
-    (p) => {
-      for (const l of reloginListeners) l(p);
+    onCycle: () => void states.publish(true),
+    onRoleChange: (next) => {
+      engine.logger.info(
+        next === 'broker' ? `${surface} polls as the broker` : 'another broker holds the lock; following it',
+      );
+      void states.publish(true);
     },
-    (slot) => cycle(slot),
-  );
+  });
+  const poll = setInterval(() => void states.publish(), deps.pollMs ?? STATE_POLL_MS);
+  poll.unref?.();
 
-  async function buildState(): Promise<QuotaState> {
-    const [cache, holder, reg] = await Promise.all([
-      readCache(deps.paths.cache),
-      getBrokerHolder(deps.paths, now()),
-      loadRegistry(deps.paths.registry),
-    ]);
-    return {
-      cache: cache.state === 'ok' ? cache.cache : null,
-      refreshing,
-      broker: {
-        role: daemon.role === 'broker' ? 'broker' : holder.alive ? 'follower' : 'none',
-        pid: holder.alive ? (holder.info?.pid ?? null) : null,
-      },
-      registry_error: reg.state === 'error' ? reg.error.message : null,
-      now: now(),
-    };
+  async function runRefresh(slot?: string): Promise<void> {
+    refreshes++;
+    void states.publish(true);
+    try {
+      // Takes the lock when it is free; null while another broker holds it.
+      const result = await daemon?.requestCycle({ force: true, slot });
+      if (!result && role() === 'follower') {
+        await refreshOnce(engine, now, { force: true, slot, surface, waitMs: FOLLOWER_REFRESH_WAIT_MS });
+      }
+    } finally {
+      refreshes--;
+      await states.publish(true);
+    }
   }
+  const claimBroker = async () => {
+    await daemon?.requestCycle({ force: true });
+    await states.publish(true);
+  };
+  const isKnownSlot = async (slot: string) => (await listSlotIds(engine.paths)).includes(slot);
+  const unknownSlot = <T>(slot: string): ApiResult<T> => ({
+    ok: false,
+    error: { code: 'unknown_slot', message: `There is no slot "${slot}".` },
+  });
 
-  const knownSlot = async (slot: string) => (await registry()).slots.some((s) => s.id === slot);
+  const relogins = createReloginManager({
+    claudeBin: engine.claudeBin,
+    startLogin: deps.startLogin ?? startLogin,
+    findTarget: (slot) => findReloginTarget(engine, slot),
+    refreshSlot: (slot) => runRefresh(slot),
+    onProgress: (progress) => {
+      for (const listener of reloginListeners) listener(progress);
+    },
+    logger: engine.logger,
+    env: engine.env,
+    timeoutMs: deps.reloginTimeoutMs,
+  });
 
   return {
     get role() {
-      return daemon.role;
+      return role();
     },
-    logPath: () => deps.paths.log,
-    getState: async () => ok(await buildState()),
+    snapshot,
+    logPath: () => engine.paths.log,
+    getState: async () => ({ ok: true, value: await state() }),
     async refreshNow(slot) {
-      if (slot !== undefined && !(await knownSlot(slot)))
-        return err('unknown_slot', `There is no slot "${slot}".`);
-      await cycle(slot);
-      return ok(await buildState());
-    },
-    async relogin(slot) {
       try {
-        relogins.start(slot);
-        return ok({ started: true as const });
+        if (slot !== undefined && !(await isKnownSlot(slot))) return unknownSlot(slot);
+        await runRefresh(slot);
+        return { ok: true, value: await state() };
       } catch (e) {
-        if (e instanceof ReloginError) return err(e.code, e.message);
-        throw e;
+        return failure('refresh_failed', e);
       }
     },
-    cancelRelogin: async (slot) => ok({ cancelled: relogins.cancel(slot) }),
+    relogin: (slot) => relogins.start(slot),
+    cancelRelogin: async (slot) => relogins.cancel(slot),
     async setEnabled(slot, enabled) {
       try {
-        await editRegistry(deps.paths.registry, (doc) => setEnabled(doc, slot, enabled));
+        if (!(await isKnownSlot(slot))) return unknownSlot(slot);
+        await editRegistry(engine.paths.registry, (doc) => setEnabled(doc, slot, enabled));
       } catch (e) {
-        return err('registry', (e as Error).message);
+        return failure('registry', e);
       }
-      await cycle();
-      return ok(await buildState());
+      engine.logger.info(`slot ${enabled ? 'enabled' : 'disabled'} from the ${surface}`, { slot });
+      // The cache says a slot is enabled only after a cycle: answer with the state that shows the toggle.
+      await runRefresh(slot).catch((e) =>
+        engine.logger.warn(`refresh after enable failed: ${redactUnknown(e)}`),
+      );
+      return { ok: true, value: await state() };
     },
     async getHistory(slot) {
-      return ok(await readHistory(deps.paths.history, slot, now() - HISTORY_DAYS * 86_400_000));
+      try {
+        return { ok: true, value: await readHistory(engine.paths.history, slot, now() - HISTORY_SPAN_MS) };
+      } catch (e) {
+        return failure('history', e);
+      }
     },
-    onState(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
+    claimBroker,
+    async takeOver() {
+      if (role() === 'broker') return { ok: true, stoppedPid: null };
+      try {
+        return await takeOverBroker({
+          getHolder: async () => {
+            const holder = await getBrokerHolder(engine.paths, now());
+            return holder.alive ? holder.info : null;
+          },
+          kill: (pid, signal) => process.kill(pid, signal),
+          isAlive: isProcessAlive,
+          becomeBroker: claimBroker,
+          ...deps.takeover,
+        });
+      } catch (e) {
+        return { ok: false, message: `Take-over failed: ${redactUnknown(e)}` };
+      }
     },
+    onState: (listener) => states.subscribe((snap) => listener(snap.state)),
+    onSnapshot: (listener) => states.subscribe(listener),
     onRelogin(listener) {
       reloginListeners.add(listener);
       return () => reloginListeners.delete(listener);
     },
     async stop() {
-      unwatchFile(deps.paths.cache, onCacheChange);
-      await daemon.stop();
+      clearInterval(poll);
+      await relogins.cancelAll();
+      await daemon?.stop();
     },
   };
 }

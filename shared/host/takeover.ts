@@ -3,7 +3,7 @@
  * broker lock, the app follows its cache and offers to poll itself. Taking over asks that process to
  * stop (SIGTERM: both shut down cleanly and release the lock), waits for it to exit, then runs a cycle.
  */
-import type { BrokerInfo } from '../../shared/adapters/broker-lock';
+import type { BrokerInfo } from '../adapters/broker-lock';
 
 /** How long the other broker may take to stop. */
 export const TAKEOVER_WAIT_MS = 10_000;
@@ -49,12 +49,13 @@ export async function takeOverBroker(deps: TakeoverDeps): Promise<TakeoverResult
   } catch (e) {
     return { ok: false, message: `Could not stop the broker (pid ${holder.pid}): ${(e as Error).message}` };
   }
-  const deadline = Date.now() + (deps.waitMs ?? TAKEOVER_WAIT_MS);
+  const waitMs = deps.waitMs ?? TAKEOVER_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   while (deps.isAlive(holder.pid)) {
     if (Date.now() >= deadline) {
       return {
         ok: false,
-        message: `The broker (pid ${holder.pid}) did not stop within ${TAKEOVER_WAIT_MS / 1000} s.`,
+        message: `The broker (pid ${holder.pid}) did not stop within ${waitMs / 1000} s.`,
       };
     }
     await sleep(POLL_MS);

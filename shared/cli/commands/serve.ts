@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startQuotaHost } from '../../host/quota-host';
+import { createQuotaHost } from '../../host/quota-host';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { startDashboard } from '../serve/server';
@@ -31,7 +31,7 @@ export async function serveCommand(ctx: CliContext, flags: { port?: string }): P
   const rendererDir = findRendererDir();
   if (!rendererDir)
     throw new CliError('The dashboard is not built (dist/renderer is missing); run: npm run build');
-  const host = startQuotaHost(ctx.deps, ctx.now, 'serve');
+  const host = createQuotaHost({ engine: ctx.deps, now: ctx.now, surface: 'serve' });
   let dashboard: Awaited<ReturnType<typeof startDashboard>>;
   try {
     dashboard = await startDashboard(host, { port, rendererDir });

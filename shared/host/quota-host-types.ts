@@ -1,0 +1,51 @@
+/** The shape of the one engine host shared by the app's main process and `quota-broker serve`. */
+import type { BrokerSurface } from '../adapters/broker-lock';
+import type { LoginHandle, LoginOptions } from '../adapters/claude/auth-login';
+import type { DaemonHandle, DaemonOptions } from '../engine/daemon';
+import type { EngineDeps } from '../engine/deps';
+import type { ApiResult, HistoryPoint, QuotaState, ReloginProgress } from '../ipc/contract';
+import type { HostSnapshot } from './host-state';
+import type { TakeoverDeps, TakeoverResult } from './takeover';
+
+export interface QuotaHostDeps {
+  engine: EngineDeps;
+  now: () => number;
+  /** Who this host is in broker.json: `app` or `serve`. */
+  surface: BrokerSurface;
+  /** The engine's daemon; tests inject a fake. Defaults to shared/engine/daemon.ts. */
+  startDaemon?: (deps: EngineDeps, now: () => number, options: DaemonOptions) => DaemonHandle;
+  /** Starts `claude auth login`; defaults to shared/adapters/claude/auth-login.ts. */
+  startLogin?: (bin: string, options: LoginOptions) => LoginHandle;
+  /** How often the host re-reads the disk for changes it did not make (another broker's cycles). */
+  pollMs?: number;
+  /** The login child's time limit; defaults to 5 minutes. */
+  reloginTimeoutMs?: number;
+  /** Process control for take-over; defaults to signals and `kill(pid, 0)`. */
+  takeover?: Partial<Pick<TakeoverDeps, 'kill' | 'isAlive' | 'sleep' | 'waitMs'>>;
+}
+
+/** The server side of `QuotaApi` plus what only a host's own shell (tray, CLI) needs. Never throws. */
+export interface QuotaHost {
+  getState(): Promise<ApiResult<QuotaState>>;
+  /** State plus the registry's settings (the tray's title mode). */
+  snapshot(): Promise<HostSnapshot>;
+  refreshNow(slot?: string): Promise<ApiResult<QuotaState>>;
+  relogin(slot: string): Promise<ApiResult<{ started: true }>>;
+  cancelRelogin(slot: string): Promise<ApiResult<{ cancelled: boolean }>>;
+  setEnabled(slot: string, enabled: boolean): Promise<ApiResult<QuotaState>>;
+  getHistory(slot: string): Promise<ApiResult<HistoryPoint[]>>;
+  /** Runs a cycle through this host's daemon, taking the broker lock when it is free. */
+  claimBroker(): Promise<void>;
+  /** Stops a headless broker (`daemon`, `serve`) holding the lock and becomes the broker (issue #7). */
+  takeOver(): Promise<TakeoverResult>;
+  /** The engine log this host writes. */
+  logPath(): string;
+  /** State pushes: a cycle's end, a role change, a refresh starting, another broker's cache write. */
+  onState(listener: (state: QuotaState) => void): () => void;
+  /** The same pushes with the registry's settings. */
+  onSnapshot(listener: (snapshot: HostSnapshot) => void): () => void;
+  onRelogin(listener: (progress: ReloginProgress) => void): () => void;
+  readonly role: 'broker' | 'follower';
+  /** Cancels re-logins, stops polling, releases the broker lock. */
+  stop(): Promise<void>;
+}

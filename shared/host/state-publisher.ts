@@ -1,0 +1,43 @@
+/**
+ * Pushes host snapshots to listeners (the popover over IPC, the dashboard's SSE streams, the tray)
+ * without repeating itself: a poll that finds nothing new pushes nothing; a cycle's end always pushes.
+ */
+import type { Logger } from '../adapters/logger';
+import { redactUnknown } from '../domain/redact';
+import { getSnapshotKey, type HostSnapshot } from './host-state';
+
+export interface StatePublisher {
+  /** Reads a snapshot and pushes it when it differs from the last push (or when `force`). Never rejects. */
+  publish(force?: boolean): Promise<void>;
+  subscribe(listener: (snapshot: HostSnapshot) => void): () => void;
+}
+
+/** Creates the publisher around `read`, which builds the current snapshot. */
+export function createStatePublisher(read: () => Promise<HostSnapshot>, logger: Logger): StatePublisher {
+  const listeners = new Set<(snapshot: HostSnapshot) => void>();
+  let lastKey = '';
+  return {
+    async publish(force = false) {
+      try {
+        if (listeners.size === 0) return;
+        const snapshot = await read();
+        const key = getSnapshotKey(snapshot);
+        if (!force && key === lastKey) return;
+        lastKey = key;
+        for (const listener of listeners) {
+          try {
+            listener(snapshot);
+          } catch (e) {
+            logger.warn(`a state listener failed: ${redactUnknown(e)}`);
+          }
+        }
+      } catch (e) {
+        logger.warn(`state not published: ${redactUnknown(e)}`);
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
