@@ -126,6 +126,11 @@ export class AccountBook {
     }
   }
 
+  /** Every access and refresh token ever issued (for secret scans). */
+  allTokens(): string[] {
+    return [...this.access.keys(), ...this.refresh.keys()];
+  }
+
   current(email: string): FakeTokenPair | null {
     return this.currentPairs.get(email) ?? null;
   }

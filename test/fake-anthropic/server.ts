@@ -107,5 +107,6 @@ export async function createFakeAnthropic(opts: FakeAnthropicOptions = {}): Prom
     currentRefreshToken: (email) => state.book.current(email)?.refreshToken ?? null,
     currentAccessToken: (email) => state.book.current(email)?.accessToken ?? null,
     resetStats: () => clearStats(state.stats),
+    issuedTokens: () => state.book.allTokens(),
   };
 }

@@ -101,4 +101,6 @@ export interface FakeAnthropic {
   currentRefreshToken(email: string): string | null;
   currentAccessToken(email: string): string | null;
   resetStats(): void;
+  /** Every access and refresh token the fake ever issued or was given (secret scans look for them). */
+  issuedTokens(): string[];
 }

@@ -45,6 +45,11 @@ export interface UpdateTokensOptions {
    * sent to the token endpoint). Otherwise someone else refreshed or re-logged in meanwhile.
    */
   expectedRefreshToken?: string;
+  /**
+   * Recovery of a journaled refresh only (refresh-journal.ts): the store may hold Claude Code's logged-out
+   * stub, written after it posted the token our crashed refresh had spent; the journaled login replaces it.
+   */
+  replaceLoggedOut?: boolean;
 }
 
 /** Reads and classifies the credentials of `target`. Never throws. */
@@ -98,9 +103,9 @@ export async function updateTokens(
     return refuse('unreadable', `${where} ${parsed.reason}; it was left untouched.`);
   }
   if (parsed.state === 'logged_out') {
-    return refuse('logged_out', `${where} holds no login any more; nothing was written.`);
-  }
-  if (
+    if (!options.replaceLoggedOut)
+      return refuse('logged_out', `${where} holds no login any more; nothing was written.`);
+  } else if (
     options.expectedRefreshToken !== undefined &&
     parsed.tokens.refreshToken !== options.expectedRefreshToken
   ) {

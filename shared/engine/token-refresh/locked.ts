@@ -69,13 +69,13 @@ export async function lockedRefresh(
           ? { refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }
           : {}),
       };
-      const journaled = await writeRefreshJournal(target.configDir, sent, patch, at).then(
-        () => true,
-        (e: unknown) => {
-          deps.logger.warn(`refresh journal not written (${redactUnknown(e)}); storing the tokens directly`);
-          return false;
-        },
-      );
+      let journaled = false;
+      try {
+        writeRefreshJournal(target.configDir, sent, patch, at);
+        journaled = true;
+      } catch (e) {
+        deps.logger.warn(`refresh journal not written (${redactUnknown(e)}); storing the tokens directly`);
+      }
       const written = await withStorageWriteLock(target.configDir, () =>
         updateTokens(deps.store, target, patch, { expectedRefreshToken: sent }),
       );

@@ -6,13 +6,16 @@
  */
 import { acquireRefreshLocks, withStorageWriteLock } from '../../adapters/claude-locks';
 import { readCredentials, updateTokens } from '../../adapters/credentials/credentials';
+import { CREDENTIALS_FILE_NAME } from '../../adapters/credentials/file-store';
 import {
   getRefreshTokenFingerprint,
   hasRefreshJournal,
+  REFRESH_JOURNAL_NAME,
   readRefreshJournal,
   removeRefreshJournal,
 } from '../../adapters/credentials/refresh-journal';
 import type { CredentialTarget } from '../../adapters/credentials/store';
+import { removeDeadTempFiles } from '../../adapters/fs/temp-litter';
 import { redactUnknown } from '../../domain/redact';
 import type { EngineDeps } from '../deps';
 
@@ -24,6 +27,9 @@ export async function recoverRefreshJournal(
   target: CredentialTarget,
   now: () => number,
 ): Promise<JournalRecovery> {
+  const litter = await removeDeadTempFiles(target.configDir, [CREDENTIALS_FILE_NAME, REFRESH_JOURNAL_NAME]);
+  if (litter > 0)
+    deps.logger.info(`removed ${litter} temp file(s) a killed writer left`, { dir: target.configDir });
   if (!(await hasRefreshJournal(target.configDir))) return 'none';
   let release: () => Promise<void>;
   try {
