@@ -8,5 +8,5 @@ export { claudeCodeUserAgent } from '../../shared/adapters/http/user-agent';
 export { writeObservation } from '../../shared/adapters/observations';
 export { runCycle } from '../../shared/engine/cycle';
 export { createFakeAnthropic } from '../../test/fake-anthropic';
-export { createTestClock, createTestDeps } from '../../test/reliability/support/engine';
+export { createTestClock, createTestDeps } from '../../test/support/engine-deps';
 export { createTempHome } from '../../test/support/temp-home';

@@ -23,6 +23,7 @@ export function createFileLogger(file: string, options: { echo?: boolean; scope?
   instance.transports.file.maxSize = LOG_MAX_BYTES;
   instance.transports.file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   instance.transports.file.format = `[{y}-{m}-{d} {h}:{i}:{s}.{ms}] [{level}] [${options.scope ?? `pid ${process.pid}`}] {text}`;
+  instance.transports.file.level = 'info';
   instance.transports.console.level = false;
   const write =
     (level: 'info' | 'warn' | 'error' | 'debug') => (message: string, fields?: Record<string, unknown>) => {

@@ -37,7 +37,9 @@ export function shouldColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
 export function renderTable(rows: string[][]): string {
   const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell))));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, visible(cell));
+  }
   return rows
     .map((row) =>
       row

@@ -32,7 +32,12 @@ export interface CycleResult {
   registry: ResolvedSlots;
   /** Set when the cache could not be written (the last good cache stays on disk). */
   writeError: string | null;
+  /** False when nothing changed and the cache on disk is recent enough to stand (an idle tick). */
+  written: boolean;
 }
+
+/** An idle tick rewrites an unchanged cache only once it is this fraction of the stale threshold old. */
+export const IDLE_REWRITE_FRACTION = 0.5;
 
 /** Runs one cycle. `now` is a clock, read when each thing happens. */
 export async function runCycle(
@@ -43,6 +48,7 @@ export async function runCycle(
   const { paths, logger } = deps;
   const engineState = await readEngineState(paths.engineState);
   const resolved = await resolveSlots(deps, engineState);
+  const stateBefore = JSON.stringify(engineState);
   const { settings, slots } = resolved.registry;
   const prevLoad = await readCache(paths.cache);
   const previous = prevLoad.state === 'ok' ? prevLoad.cache : null;
@@ -51,7 +57,7 @@ export async function runCycle(
   }
   const mode = resolveRefreshMode(settings.token_refresh, deps.claudeBin);
   const started = now();
-  logger.info('cycle start', { slots: slots.length, mode, force: Boolean(options.force) });
+  logger.debug('cycle start', { slots: slots.length, mode, force: Boolean(options.force) });
 
   const results = await mapWithConcurrency(slots, MAX_CONCURRENT_SLOTS, async (slot) => {
     const prev = previous?.slots?.[slot.id];
@@ -103,6 +109,15 @@ export async function runCycle(
       : {}),
     slots: cacheSlots,
   };
+  if (
+    !options.force &&
+    previous &&
+    isIdle(previous, cache, stateBefore, JSON.stringify(engineState), now())
+  ) {
+    // Nothing happened: no write, no history, no log line. The daemon ticks every minute; this keeps
+    // its idle cost to a few file reads.
+    return { cache: previous, registry: resolved, writeError: null, written: false };
+  }
   let writeError: string | null = null;
   try {
     await writeEngineState(paths.engineState, engineState, deps.fs);
@@ -132,7 +147,27 @@ export async function runCycle(
     all_inactive: cache.all_inactive,
     recommended: cache.recommended,
   });
-  return { cache, registry: resolved, writeError };
+  return { cache, registry: resolved, writeError, written: !writeError };
+}
+
+/** True when the cycle changed nothing a reader could see and the cache on disk is still recent. */
+function isIdle(
+  previous: CacheFile,
+  next: CacheFile,
+  stateBefore: string,
+  stateAfter: string,
+  now: number,
+): boolean {
+  const threshold = (next.stale_threshold_s ?? 600) * 1000 * IDLE_REWRITE_FRACTION;
+  return (
+    stateBefore === stateAfter &&
+    now - previous.ts < threshold &&
+    previous.all_inactive === next.all_inactive &&
+    previous.recommended === next.recommended &&
+    previous.stale_threshold_s === next.stale_threshold_s &&
+    previous.statusline_format === next.statusline_format &&
+    JSON.stringify(previous.slots) === JSON.stringify(next.slots)
+  );
 }
 
 async function persistStatuses(

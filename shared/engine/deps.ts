@@ -1,6 +1,7 @@
 import type { Notifier } from '../adapters/alerts/notifier';
 import type { CredentialStore } from '../adapters/credentials/store';
 import type { FileSystem } from '../adapters/fs/file-system';
+import type { FetchLike } from '../adapters/http/http-request';
 import type { Logger } from '../adapters/logger';
 import type { BrokerPaths } from '../adapters/paths';
 
@@ -16,7 +17,7 @@ export interface EngineDeps {
   env: NodeJS.ProcessEnv;
   /** In [0, 1); jitter. */
   random: () => number;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** How alerts are shown; default: the platform's notifier (notify-send / osascript) or the log. */
   notifier?: Notifier;
   /** File adapter for the state dir; reliability tests inject a failing disk. */

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCycle } from '../../shared/engine/cycle';
 import { startDaemon } from '../../shared/engine/daemon';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
+import { createTestClock, createTestDeps, type LogLine } from '../support/engine-deps';
 import { createSecretCollector } from '../support/secret-scan';
 import { createTempHome, type TempHome } from '../support/temp-home';
-import { createTestClock, createTestDeps, type LogLine } from './support/engine';
 
 const HOUR = 3_600_000;
 const SLOTS = [

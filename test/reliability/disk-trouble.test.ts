@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FileSystem, nodeFileSystem } from '../../shared/adapters/fs/file-system';
 import { runCycle } from '../../shared/engine/cycle';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
+import { createTestClock, createTestDeps } from '../support/engine-deps';
 import { createSecretCollector } from '../support/secret-scan';
 import { createTempHome, type TempHome } from '../support/temp-home';
-import { createTestClock, createTestDeps } from './support/engine';
 import { tempFilesIn } from './support/locks';
 
 const secrets = createSecretCollector();

@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import { runCycle } from '../../shared/engine/cycle';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
+import { createTestClock, createTestDeps } from '../support/engine-deps';
 import { createSecretCollector } from '../support/secret-scan';
 import { createTempHome, type TempHome } from '../support/temp-home';
-import { createTestClock, createTestDeps } from './support/engine';
 import { writeReport } from './support/report';
 
 const DURATION_MS = 4_000;

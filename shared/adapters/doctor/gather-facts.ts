@@ -13,6 +13,7 @@ import { readCredentials } from '../credentials/credentials';
 import { getCredentialTarget } from '../credentials/keychain-naming';
 import type { CredentialStore } from '../credentials/store';
 import { type EngineState, readEngineState } from '../engine-state-store';
+import type { FetchLike } from '../http/http-request';
 import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
 import { gatherSlotFacts } from './gather-slot';
@@ -29,7 +30,7 @@ export interface GatherOptions {
   now: number;
   online: boolean;
   platform?: NodeJS.Platform;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
 }
 
 type SlotSource = { slots: SlotConfig[]; registry: Registry | null; origin: GlobalFacts['slotsOrigin'] };

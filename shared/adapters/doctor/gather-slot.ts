@@ -8,6 +8,7 @@ import { readCredentials } from '../credentials/credentials';
 import { getClaudeConfigDirEnv } from '../credentials/keychain-naming';
 import type { CredentialStore } from '../credentials/store';
 import type { SlotEngineState } from '../engine-state-store';
+import type { FetchLike } from '../http/http-request';
 import type { BrokerPaths } from '../paths';
 import { probeUsage } from './probe-usage';
 
@@ -19,7 +20,7 @@ export interface GatherSlotInput {
   state: SlotEngineState | null;
   now: number;
   /** Set for `--online`. */
-  probe: { maxCallsPerHour: number; timeoutMs: number; fetch?: typeof fetch } | null;
+  probe: { maxCallsPerHour: number; timeoutMs: number; fetch?: FetchLike } | null;
 }
 
 const isDir = (path: string) =>

@@ -1,3 +1,4 @@
+import type { FetchLike } from '../http/http-request';
 /**
  * `doctor --online`: one usage call per slot, only where the broker itself would be allowed to make one
  * (active, valid token, no 429 back-off, hourly budget left). Nothing is written: the broker's schedule
@@ -20,7 +21,7 @@ export interface ProbeInput {
   maxCallsPerHour: number;
   timeoutMs: number;
   now: number;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
 }
 
 /** Probes the usage endpoint once, or says why not. Never throws; messages are redacted. */

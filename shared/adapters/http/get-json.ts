@@ -1,4 +1,5 @@
 import { classifyThrown, errorDetail, withDetail } from './fetch-errors';
+import { nodeFetch, type ResponseLike } from './http-request';
 import { MAX_BODY_BYTES, readBodyText, readErrorSnippet } from './read-body';
 import { parseRetryAfter } from './retry-after';
 import type { HttpFailure, HttpFailureKind, HttpOptions } from './types';
@@ -37,10 +38,10 @@ export async function getOAuthJson(
   label: string,
   opts: OAuthGetOptions,
 ): Promise<{ ok: true; json: unknown } | HttpFailure> {
-  const doFetch = opts.fetch ?? fetch;
+  const doFetch = opts.fetch ?? nodeFetch;
   const url = `${opts.apiBase.replace(/\/+$/, '')}${path}`;
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  let res: Response;
+  let res: ResponseLike;
   try {
     res = await doFetch(url, {
       method: 'GET',
@@ -86,7 +87,7 @@ function thrownFailure(err: unknown, label: string, timeoutMs: number): HttpFail
   return failure('offline', null, `${label} is unreachable (${detail}).`);
 }
 
-async function statusFailure(res: Response, label: string): Promise<HttpFailure> {
+async function statusFailure(res: ResponseLike, label: string): Promise<HttpFailure> {
   const status = res.status;
   const detail = errorDetail(await readErrorSnippet(res));
   if (status === 401) return failure('unauthorized', status, withDetail(`${label} answered 401`, detail));

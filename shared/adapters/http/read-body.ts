@@ -1,3 +1,4 @@
+import type { ResponseLike } from './http-request';
 /** Largest answer body the clients accept; a bigger one is a bad response, not an out-of-memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -7,7 +8,7 @@ export type BodyText = { ok: true; text: string } | { ok: false; reason: 'too_la
  * Reads a response body as UTF-8 text, stopping (and cancelling the stream) once it exceeds `maxBytes`.
  * Bytes that are not valid UTF-8 give `not_text`. Network and abort errors are thrown to the caller.
  */
-export async function readBodyText(res: Response, maxBytes: number = MAX_BODY_BYTES): Promise<BodyText> {
+export async function readBodyText(res: ResponseLike, maxBytes: number = MAX_BODY_BYTES): Promise<BodyText> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => {});
@@ -19,7 +20,7 @@ export async function readBodyText(res: Response, maxBytes: number = MAX_BODY_BY
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done || !value) break;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
@@ -35,7 +36,7 @@ export async function readBodyText(res: Response, maxBytes: number = MAX_BODY_BY
 }
 
 /** Reads at most `maxBytes` of an error body for a message; never throws. */
-export async function readErrorSnippet(res: Response, maxBytes = 4096): Promise<string> {
+export async function readErrorSnippet(res: ResponseLike, maxBytes = 4096): Promise<string> {
   try {
     const body = await readBodyText(res, maxBytes);
     return body.ok ? body.text : '';

@@ -1,5 +1,6 @@
 import { redact } from '../../domain/redact';
 import { classifyThrown, errorDetail, withDetail } from './fetch-errors';
+import { nodeFetch } from './http-request';
 import { readBodyText } from './read-body';
 import type { HttpOptions, TokenRefreshResult } from './types';
 import { brokerUserAgent } from './user-agent';
@@ -38,7 +39,7 @@ type Failure = Extract<TokenRefreshResult, { ok: false }>;
  * `invalid_client`, and everything else as transient. Never throws; messages are redacted.
  */
 export async function refreshAccessToken(opts: RefreshTokenOptions): Promise<TokenRefreshResult> {
-  const doFetch = opts.fetch ?? fetch;
+  const doFetch = opts.fetch ?? nodeFetch;
   const scopes = opts.scopes.length > 0 ? opts.scopes : DEFAULT_OAUTH_SCOPES;
   const body = JSON.stringify({
     grant_type: 'refresh_token',

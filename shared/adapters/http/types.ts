@@ -1,4 +1,5 @@
 import type { ErrorKind, UsageSnapshot } from '../../domain/types';
+import type { FetchLike } from './http-request';
 
 /** Failure classes a GET to the usage or profile endpoint can end in. */
 export type HttpFailureKind = Extract<
@@ -50,6 +51,6 @@ export type ProfileFetchResult = (ProfileResult & { ok: true; status: 200 }) | H
 
 export interface HttpOptions {
   timeoutMs: number;
-  /** Injected for tests that need it; defaults to the global fetch. */
-  fetch?: typeof fetch;
+  /** Injected for tests that need it; defaults to {@link nodeFetch} (node:http, no undici). */
+  fetch?: FetchLike;
 }

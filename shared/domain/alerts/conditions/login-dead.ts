@@ -12,7 +12,9 @@ export const loginDeadCondition: ConditionEvaluator = (ctx) => ({
     .map(([id, s]) => {
       const dead = s.health === 'login_dead';
       // The engine's message may already end with the fix; say it once.
-      const why = s.last_error?.message ? ` ${redact(s.last_error.message).replace(/\s*Run: \S.*$/, '')}` : '';
+      const why = s.last_error?.message
+        ? ` ${redact(s.last_error.message).replace(/\s*Run: \S.*$/, '')}`
+        : '';
       return {
         id: `login_dead:${id}`,
         kind: 'login_dead' as const,

@@ -2,12 +2,12 @@
  * The engine in-process, as shared/cli/context.ts builds it, but pointed at a temp home and the fake, with
  * an injected clock, a recording logger and (optionally) a failing file system.
  */
-import { createFileStore } from '../../../shared/adapters/credentials/file-store';
-import type { FileSystem } from '../../../shared/adapters/fs/file-system';
-import type { Logger } from '../../../shared/adapters/logger';
-import { getBrokerPaths } from '../../../shared/adapters/paths';
-import type { EngineDeps } from '../../../shared/engine/deps';
-import type { TempHome } from '../../support/temp-home';
+import { createFileStore } from '../../shared/adapters/credentials/file-store';
+import type { FileSystem } from '../../shared/adapters/fs/file-system';
+import type { Logger } from '../../shared/adapters/logger';
+import { getBrokerPaths } from '../../shared/adapters/paths';
+import type { EngineDeps } from '../../shared/engine/deps';
+import type { TempHome } from './temp-home';
 
 export interface LogLine {
   level: string;
