@@ -22,6 +22,8 @@ const common = {
 const entries = [
   // The statusline runs on every Claude Code update: its bundle imports almost nothing.
   { in: 'shared/cli/statusline/entry.ts', out: 'dist/statusline.cjs', minify: true },
+  // --install/--uninstall/--help, loaded by the statusline only when asked for.
+  { in: 'shared/cli/statusline/command.ts', out: 'dist/statusline-options.cjs' },
   { in: 'shared/cli/main.ts', out: 'dist/cli.cjs' },
 ];
 

@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { getHomeDir } from './home-dir';
 
 /** Every file and endpoint location the broker uses, resolved once from the environment (product.md §2). */
 export interface BrokerPaths {
@@ -33,7 +33,7 @@ export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
 /** Resolves all paths from an environment; tests pass their own `env` and `home`. */
 export function getBrokerPaths(
   env: NodeJS.ProcessEnv = process.env,
-  home: string = env.HOME || homedir(),
+  home: string = getHomeDir(env),
 ): BrokerPaths {
   const stateDir = env.QUOTA_BROKER_HOME || join(home, '.claude', 'session-health');
   const cred = env.QUOTA_BROKER_CREDENTIALS || 'auto';

@@ -9,6 +9,9 @@ import { type BrokerPaths, getBrokerPaths } from '../../adapters/paths';
 import { readStdinWithDeadline } from './read-stdin';
 import { runStatusline } from './run-statusline';
 
+/** The options' bundle, next to this one in dist/ (scripts/build.mjs builds both). */
+const OPTIONS_BUNDLE = 'statusline-options.cjs';
+
 /** Printed when something unexpected broke: Claude Code hides a failing statusline, so print anyway. */
 const FALLBACK_LINE = '❔statusline-error (see broker.log)';
 
@@ -34,7 +37,8 @@ async function main(): Promise<number> {
   if (args[0] === 'statusline') args.shift();
   if (args.length > 0) {
     try {
-      const { runStatuslineOptions } = await import('./command');
+      // A separate bundle (dist/statusline-options.cjs): the per-update path never parses the install code.
+      const { runStatuslineOptions } = require(join(__dirname, OPTIONS_BUNDLE)) as typeof import('./command');
       return await runStatuslineOptions(args, { binPath: join(__dirname, '..', 'bin', 'quota-broker.cjs') });
     } catch (error) {
       writeSync(2, `quota-broker statusline: ${(error as Error)?.message ?? error}\n`);

@@ -40,6 +40,16 @@ beforeAll(async () => {
     logLevel: 'silent',
     define: { __APP_VERSION__: '"0.0.0-test"' },
   });
+  await build({
+    entryPoints: [join(REPO, 'shared/cli/statusline/command.ts')],
+    outfile: join(root, 'pkg', 'dist', 'statusline-options.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'silent',
+    define: { __APP_VERSION__: '"0.0.0-test"' },
+  });
   writeFileSync(join(root, 'pkg', 'dist', 'cli.cjs'), STAND_IN);
   bin = join(root, 'pkg', 'bin', 'quota-broker.cjs');
   copyFileSync(join(REPO, 'bin', 'quota-broker.cjs'), bin);
