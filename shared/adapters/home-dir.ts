@@ -1,12 +1,11 @@
 /**
  * The user's home directory: HOME (always set where Claude Code runs), else the OS account's. node:os is
- * required only in that fallback — the statusline starts on every Claude Code update, and loading os
- * costs it a measurable part of its budget.
+ * loaded only in that fallback — the statusline starts on every Claude Code update and imports as little
+ * as it can. (`process.getBuiltinModule` exists from Node 20.16; engines says >=20, so older 20.x import.)
  */
-import { createRequire } from 'node:module';
-
 export function getHomeDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HOME) return env.HOME;
-  const load = createRequire(__filename);
-  return (load('node:os') as typeof import('node:os')).homedir();
+  const os = process.getBuiltinModule?.('node:os');
+  if (os) return os.homedir();
+  throw new Error('HOME is not set; set HOME to your home directory.');
 }
