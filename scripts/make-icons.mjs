@@ -9,19 +9,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 const work = mkdtempSync(join(tmpdir(), 'qb-icons-'));
 const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--hide-scrollbars',
   '--force-device-scale-factor=1',
   '--default-background-color=00000000',

@@ -9,21 +9,13 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.mjs';
+
+export { CHROMIUM_PATH };
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_DIR = join(REPO, 'dist', 'renderer-demo');
 const RENDERER_ASSETS = join(REPO, 'dist', 'renderer', 'assets');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DEFAULT_RUNS = 7;
 const RENDER_TIMEOUT_MS = 20_000;
 const TYPES = {

@@ -1,20 +1,9 @@
 /** Debian's Chromium driven by playwright-core; a missing browser fails the suite with the fix, never skips. */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Flags for a quiet, offline-friendly headless run inside containers. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** Launches Chromium, or throws a message that says how to get it (no browser download, ever). */
 export async function launchChromium(): Promise<Browser> {
