@@ -6,33 +6,15 @@ import type { QuotaApi } from '../shared/ipc/contract';
 import { TOKEN_QUERY_PARAM } from '../shared/ipc/http-routes';
 import { createHttpQuotaApi } from '../shared/ipc/http-transport';
 
-/** The token survives a reload in sessionStorage after it is removed from the address bar. */
-export const TOKEN_STORAGE_KEY = 'quota-broker.token';
-
 export type HostConnection = { api: QuotaApi; problem?: undefined } | { api: null; problem: string };
 
 /**
- * Reads the dashboard token from the page URL (then drops it from the address bar, so it does not
- * linger in history or screenshots) or from this tab's sessionStorage.
+ * The dashboard token from the page URL. It stays in the address bar: the server sets no cookie (a
+ * cookie for 127.0.0.1 would reach every other local port's server the browser visits), so the URL is
+ * what lets a reload in.
  */
 export function takeDashboardToken(win: Window): string | null {
-  const url = new URL(win.location.href);
-  const fromUrl = url.searchParams.get(TOKEN_QUERY_PARAM);
-  if (fromUrl) {
-    try {
-      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
-      url.searchParams.delete(TOKEN_QUERY_PARAM);
-      win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
-    } catch {
-      // storage disabled: keep the token in the URL so a reload still works
-    }
-    return fromUrl;
-  }
-  try {
-    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+  return new URL(win.location.href).searchParams.get(TOKEN_QUERY_PARAM);
 }
 
 /** Connects to the host the page runs in, or explains why it cannot. */

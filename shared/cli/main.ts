@@ -57,6 +57,7 @@ const OPTIONS = {
   slot: { type: 'string' },
   email: { type: 'string' },
   label: { type: 'string' },
+  default: { type: 'boolean' },
   port: { type: 'string' },
   online: { type: 'boolean' },
   timeout: { type: 'string' },

@@ -4,7 +4,8 @@ import type { ErrorKind, SlotHealth } from './types';
 export type SlotOutcome =
   | { type: 'disabled' }
   | { type: 'no_credentials' }
-  | { type: 'unreadable' }
+  /** `malformed`: the JSON is broken (a person must fix or re-login); else the store could not be reached. */
+  | { type: 'unreadable'; malformed: boolean }
   | { type: 'login_dead' }
   | { type: 'fetched' }
   | { type: 'observed' }
@@ -51,8 +52,11 @@ export function getSlotHealth(
     case 'disabled':
       return 'disabled';
     case 'no_credentials':
-    case 'unreadable':
       return 'no_credentials';
+    case 'unreadable':
+      // A locked keychain or an unreachable keyring is not "no login": saying so would push a re-login,
+      // which revokes the account's tokens everywhere.
+      return outcome.malformed ? 'no_credentials' : 'offline';
     case 'login_dead':
       return 'login_dead';
     case 'fetched':

@@ -85,14 +85,26 @@ export interface SlotConfig {
   status: SlotStatus;
   /** false when a person disabled the slot (`enabled: false` in the registry). */
   enabled: boolean;
+  /**
+   * The account Claude Code uses with CLAUDE_CONFIG_DIR unset (`default: true` in the registry): its
+   * keychain item is the un-suffixed one and its `.claude.json` is `~/.claude.json`. Any other slot's
+   * config_dir is used exactly as exported — `CLAUDE_CONFIG_DIR=$HOME/.claude` is a different keychain item.
+   */
+  default?: boolean;
 }
 
 export interface BrokerSettings {
   refresh_interval_s: number;
   stale_threshold_s: number;
   token_refresh: TokenRefreshMode | 'auto';
-  /** Per-request timeout for the usage/profile/token endpoints. */
+  /** Per-request timeout for the usage and profile endpoints. */
   request_timeout_s: number;
+  /**
+   * Timeout of a token refresh request (locked mode). Long on purpose: aborting it does not stop the
+   * server from rotating the token, so a short one can lose a login on a slow link. Kept under the refresh
+   * locks' 60 s stale time.
+   */
+  token_timeout_s: number;
   /** Upper bound of usage calls per slot per trailing hour. */
   max_calls_per_hour: number;
   /** How long a statusline observation replaces an endpoint call. */
@@ -108,6 +120,7 @@ export const DEFAULT_SETTINGS: BrokerSettings = {
   stale_threshold_s: 600,
   token_refresh: 'auto',
   request_timeout_s: 15,
+  token_timeout_s: 45,
   max_calls_per_hour: 12,
   observation_fresh_s: 300,
 };
@@ -151,6 +164,8 @@ export interface CacheSlot {
   /** When a 429 back-off ends (epoch ms), else null. */
   next_attempt_at?: number | null;
   enabled?: boolean;
+  /** The account used without CLAUDE_CONFIG_DIR (statuslines of such sessions attribute to it). */
+  default_account?: boolean;
   /** When the current credentials (by fingerprint) were first seen (epoch ms): the last login, for re-login reminders. */
   login_seen_at?: number | null;
 }

@@ -34,7 +34,11 @@ export function startDaemon(deps: EngineDeps, now: () => number, options: Daemon
   let lock: BrokerLockHandle | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
-  let running: Promise<CycleResult | null> | null = null;
+  // Cycles run one at a time, in order: two overlapping cycles would read the same state and
+  // duplicate calls or lose each other's request counts and back-off (last writer wins).
+  let queue: Promise<unknown> = Promise.resolve();
+  // A request not yet started absorbs identical ones (a double click, a burst of SIGUSR1).
+  let waiting: { key: string; result: Promise<CycleResult | null> } | null = null;
   let role: 'broker' | 'follower' = 'follower';
 
   const setRole = (next: 'broker' | 'follower') => {
@@ -73,13 +77,25 @@ export function startDaemon(deps: EngineDeps, now: () => number, options: Daemon
     }
   }
 
+  function enqueue(cycleOptions: CycleOptions): Promise<CycleResult | null> {
+    const key = JSON.stringify([Boolean(cycleOptions.force), cycleOptions.slot ?? null]);
+    if (waiting && waiting.key === key) return waiting.result;
+    const entry: { key: string; result: Promise<CycleResult | null> } = {
+      key,
+      result: Promise.resolve(null),
+    };
+    entry.result = queue.then(() => {
+      if (waiting === entry) waiting = null;
+      return stopped ? null : cycle(cycleOptions);
+    });
+    waiting = entry;
+    queue = entry.result.catch(() => undefined);
+    return entry.result;
+  }
+
   async function tick() {
     if (stopped) return;
-    if (!running) {
-      running = cycle();
-      await running;
-      running = null;
-    }
+    await enqueue({});
     schedule(role === 'broker' ? await nextWakeMs() : FOLLOWER_RETRY_MS);
   }
 
@@ -104,18 +120,12 @@ export function startDaemon(deps: EngineDeps, now: () => number, options: Daemon
     get role() {
       return role;
     },
-    async requestCycle(cycleOptions = {}) {
-      if (running) await running;
-      running = cycle(cycleOptions);
-      const result = await running;
-      running = null;
-      return result;
-    },
+    requestCycle: (cycleOptions = {}) => enqueue(cycleOptions),
     async stop() {
       stopped = true;
       process.off('SIGUSR1', onSignal);
       if (timer) clearTimeout(timer);
-      if (running) await running;
+      await queue;
       if (lock) await lock.release();
       lock = null;
       deps.logger.info('broker stopped');

@@ -24,7 +24,11 @@ export interface EngineDeps {
   fs?: FileSystem;
 }
 
-/** How long `claude auth status` may take before a delegated refresh counts as transient. */
-export const DELEGATE_TIMEOUT_MS = 30_000;
+/**
+ * How long `claude auth status` may take before a delegated refresh counts as transient. Generous on
+ * purpose: killing Claude Code between the token answer and its write would spend the refresh token (it
+ * gives up on a hanging token endpoint by itself after ~9 s).
+ */
+export const DELEGATE_TIMEOUT_MS = 90_000;
 /** Usage calls in flight at once; users have 2–10 slots, so a cycle is one round trip. */
 export const MAX_CONCURRENT_SLOTS = 20;

@@ -30,6 +30,7 @@ import type {
   UsageWindow,
 } from '../domain/types';
 import type { EngineDeps } from './deps';
+import { looksLikeDefaultDir } from './resolve-slots';
 import { carryOver } from './slot-view';
 import { recoverRefreshJournal } from './token-refresh/recover-journal';
 import { refreshToken } from './token-refresh/refresh-token';
@@ -103,7 +104,7 @@ export async function processSlot(
     const cred = await readCredentials(deps.store, input.target);
     if (cred.state === 'unreadable') {
       fail('credentials_unreadable', cred.error);
-      return { type: 'unreadable' };
+      return { type: 'unreadable', malformed: cred.cause === 'malformed' };
     }
     const fingerprint = cred.state === 'ok' ? cred.fingerprint : cred.state;
     if (status === 'inactive') {
@@ -123,7 +124,11 @@ export async function processSlot(
     if (cred.state === 'absent') {
       fail(
         'no_credentials',
-        `No Claude Code login found (${deps.store.describe(input.target)}). Run: quota-broker relogin ${slot.id}`,
+        `No Claude Code login found (${deps.store.describe(input.target)}).${
+          looksLikeDefaultDir(slot, deps.paths.defaultConfigDir, deps.paths.home)
+            ? ' If you run plain `claude` (no CLAUDE_CONFIG_DIR) for this account, mark the slot `default: true` in the registry.'
+            : ''
+        } Run: quota-broker relogin ${slot.id}`,
       );
       return deactivate({ type: 'no_credentials' }, fingerprint);
     }

@@ -33,15 +33,19 @@ export function normalizeDir(dir: string, home: string): string {
 }
 
 /**
- * The credential target of a slot. A slot whose config dir is the default `~/.claude` is the account
- * Claude Code uses with CLAUDE_CONFIG_DIR unset (the un-suffixed keychain item); any other dir is used
- * exactly as written (after `~` expansion), as CLAUDE_CONFIG_DIR would be exported.
+ * The credential target of a slot. A slot marked `default: true` is the account Claude Code uses with
+ * CLAUDE_CONFIG_DIR unset (the un-suffixed keychain item, `~/.claude.json`); any other slot's config dir
+ * is used exactly as written (after `~` expansion), as CLAUDE_CONFIG_DIR would be exported — so
+ * `config_dir: /Users/me/.claude` without `default: true` is the `CLAUDE_CONFIG_DIR=$HOME/.claude` item.
  */
 export function getSlotTarget(slot: SlotConfig, defaultConfigDir: string, home: string): CredentialTarget {
-  if (normalizeDir(slot.config_dir, home) === normalizeDir(defaultConfigDir, home)) {
-    return getCredentialTarget(null, defaultConfigDir);
-  }
+  if (slot.default) return getCredentialTarget(null, defaultConfigDir);
   return getCredentialTarget(expandTilde(slot.config_dir, home), defaultConfigDir);
+}
+
+/** True for a non-default slot whose dir is the default one: a likely `default: true` left out. */
+export function looksLikeDefaultDir(slot: SlotConfig, defaultConfigDir: string, home: string): boolean {
+  return !slot.default && normalizeDir(slot.config_dir, home) === normalizeDir(defaultConfigDir, home);
 }
 
 export async function resolveSlots(deps: EngineDeps, engineState: EngineState): Promise<ResolvedSlots> {
@@ -68,6 +72,7 @@ export async function resolveSlots(deps: EngineDeps, engineState: EngineState): 
     config_dir: deps.paths.defaultConfigDir,
     status: 'active',
     enabled: true,
+    default: true,
   };
   return {
     registry: { slots: [slot], settings: { ...DEFAULT_SETTINGS } },

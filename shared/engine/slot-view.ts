@@ -23,6 +23,7 @@ export function emptyCacheSlot(slot: SlotConfig): CacheSlot {
     config_dir: slot.config_dir,
     next_attempt_at: null,
     enabled: slot.enabled,
+    ...(slot.default ? { default_account: true } : {}),
   };
 }
 
@@ -38,6 +39,7 @@ export function carryOver(slot: SlotConfig, prev: CacheSlot | undefined): CacheS
     status: slot.status,
     config_dir: slot.config_dir,
     enabled: slot.enabled,
+    default_account: slot.default === true ? true : undefined,
     weekly_by_model: Array.isArray(prev.weekly_by_model) ? prev.weekly_by_model : [],
   };
 }

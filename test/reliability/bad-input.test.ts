@@ -167,7 +167,7 @@ describe('usage answers', () => {
     home = createTempHome({
       fake,
       slots: [{ ...TWO[0], accessExpiresAt: Date.now() - 60_000 }],
-      settings: { token_refresh: 'locked', request_timeout_s: 3 },
+      settings: { token_refresh: 'locked', request_timeout_s: 3, token_timeout_s: 3 },
     });
     const before = readFileSync(home.credentialsPath('slot-1'), 'utf8');
     fake.setMode('token', 'hang');

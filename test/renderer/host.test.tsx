@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectToHost, TOKEN_STORAGE_KEY, takeDashboardToken } from '../../renderer/host';
+import { connectToHost, takeDashboardToken } from '../../renderer/host';
 import { createFakeApi } from './fake-api';
 
 afterEach(() => {
@@ -15,13 +15,11 @@ describe('host selection', () => {
     expect(connectToHost(window).api).toBe(api);
   });
 
-  it('takes the dashboard token from the URL, hides it, and remembers it for reloads', () => {
+  it('takes the dashboard token from the URL and leaves it there, so a reload still gets in', () => {
     window.history.replaceState(null, '', '/?token=s3cret&x=1#top');
     expect(takeDashboardToken(window)).toBe('s3cret');
-    expect(window.location.search).toBe('?x=1');
-    expect(window.location.hash).toBe('#top');
-    expect(window.sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('s3cret');
-    expect(takeDashboardToken(window)).toBe('s3cret');
+    expect(window.location.search).toBe('?token=s3cret&x=1');
+    expect(window.sessionStorage.length).toBe(0);
   });
 
   it('builds the HTTP transport when a token is present and explains when it is not', () => {

@@ -87,6 +87,7 @@ export function createTempHome(opts: TempHomeOptions): TempHome {
           `  - id: ${s.id}  # slot ${s.id}`,
           `    config_dir: ${dirs.get(s.id)}`,
           '    status: active',
+          ...((s.dirName ?? '') === '.claude' ? ['    default: true'] : []),
           ...(s.label ? [`    label: ${s.label}`] : []),
         ]),
         'settings:',

@@ -6,6 +6,8 @@ import { type Document, parseDocument } from 'yaml';
 import { type BrokerSettings, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
 
 export const SLOT_ID_PATTERN = /^[a-z0-9-]+$/;
+/** The default account's config dir as written in the registry. */
+export const DEFAULT_CONFIG_DIR = '~/.claude';
 
 export class RegistryError extends Error {
   constructor(
@@ -46,6 +48,10 @@ function readSlot(raw: unknown, index: number, file: string): SlotConfig {
   if (typeof id !== 'string' || !SLOT_ID_PATTERN.test(id)) {
     throw invalid(file, `accounts[${index}].id must match [a-z0-9-]+ (got ${JSON.stringify(id ?? null)})`);
   }
+  const isDefault = r.default === true;
+  if (r.default != null && typeof r.default !== 'boolean')
+    throw invalid(file, `slot ${id}: default must be true or false`);
+  if (isDefault && r.config_dir == null) r.config_dir = DEFAULT_CONFIG_DIR;
   if (typeof r.config_dir !== 'string' || r.config_dir.length === 0) {
     throw invalid(file, `slot ${id} has no config_dir`);
   }
@@ -59,6 +65,7 @@ function readSlot(raw: unknown, index: number, file: string): SlotConfig {
     label: typeof r.label === 'string' && r.label ? r.label : undefined,
     status: r.status === 'inactive' ? 'inactive' : 'active',
     enabled: r.enabled !== false,
+    ...(isDefault ? { default: true } : {}),
   };
 }
 
@@ -70,6 +77,7 @@ function readSettings(raw: unknown, file: string): BrokerSettings {
     'refresh_interval_s',
     'stale_threshold_s',
     'request_timeout_s',
+    'token_timeout_s',
     'max_calls_per_hour',
     'observation_fresh_s',
   ] as const) {
@@ -79,6 +87,12 @@ function readSettings(raw: unknown, file: string): BrokerSettings {
     }
   }
   if (merged.refresh_interval_s < 60) throw invalid(file, 'settings.refresh_interval_s must be at least 60');
+  if (merged.token_timeout_s > 55) {
+    throw invalid(
+      file,
+      "settings.token_timeout_s must stay under 55 (Claude Code's refresh locks go stale at 60 s)",
+    );
+  }
   if (!['auto', 'delegate', 'locked', 'never'].includes(String(merged.token_refresh))) {
     throw invalid(file, 'settings.token_refresh must be delegate, locked or never');
   }

@@ -89,12 +89,16 @@ export function addAccount(
   slot: Omit<SlotConfig, 'enabled' | 'status'> & { status?: SlotStatus },
 ): void {
   if (findAccount(doc, slot.id)) throw new RegistryError(`A slot "${slot.id}" already exists.`);
-  const entry: Record<string, string> = { id: slot.id };
+  const entry: Record<string, string | boolean> = { id: slot.id };
   if (slot.email) entry.email = slot.email;
   entry.config_dir = slot.config_dir;
   entry.status = slot.status ?? 'active';
+  if (slot.default) entry.default = true;
   if (slot.label) entry.label = slot.label;
-  accountsSeq(doc).add(doc.createNode(entry));
+  const seq = accountsSeq(doc);
+  // A new file starts as `accounts: []`; entries read best as a block list.
+  if (seq.items.length === 0) seq.flow = false;
+  seq.add(doc.createNode(entry));
 }
 
 /** Removes a slot; throws when it does not exist. */

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { SLOT_ID_PATTERN } from '../../adapters/registry/parse-registry';
+import { readCredentials } from '../../adapters/credentials/credentials';
+import { getCredentialTarget } from '../../adapters/credentials/keychain-naming';
+import { DEFAULT_CONFIG_DIR, SLOT_ID_PATTERN } from '../../adapters/registry/parse-registry';
 import {
   addAccount,
   editRegistry,
@@ -8,6 +10,7 @@ import {
   removeAccount,
   setEnabled,
 } from '../../adapters/registry/registry-store';
+import { DEFAULT_SLOT_ID } from '../../engine/resolve-slots';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
@@ -18,16 +21,23 @@ export const SLOTS_HELP = `Usage: quota-broker slots <list|add|remove|enable|dis
   slots add <id> <config_dir> [--email E] [--label L]
                                               add an account (id: [a-z0-9-]+; config_dir
                                               exactly as you export CLAUDE_CONFIG_DIR)
+  slots add <id> --default                    the account plain \`claude\` uses (no
+                                              CLAUDE_CONFIG_DIR: ~/.claude)
   slots remove <id>                           remove it from the registry (nothing else)
   slots enable <id> | slots disable <id>      stop or resume polling it
 
 The registry is <state dir>/claude-sessions.yaml (QUOTA_BROKER_SESSIONS); edits keep
 its comments and order.`;
 
+async function isDefaultLoggedIn(ctx: CliContext): Promise<boolean> {
+  const target = getCredentialTarget(null, ctx.deps.paths.defaultConfigDir);
+  return (await readCredentials(ctx.deps.store, target)).state === 'ok';
+}
+
 export async function slotsCommand(
   ctx: CliContext,
   args: string[],
-  flags: { email?: string; label?: string },
+  flags: { email?: string; label?: string; default?: boolean },
 ): Promise<number> {
   const file = ctx.deps.paths.registry;
   const [sub, id, dir] = args;
@@ -62,19 +72,34 @@ export async function slotsCommand(
       const slotId = needId();
       if (!SLOT_ID_PATTERN.test(slotId))
         throw new CliError(`Slot id "${slotId}" must match [a-z0-9-]+.`, EXIT_USAGE);
-      if (!dir)
+      const configDir = dir ?? (flags.default ? DEFAULT_CONFIG_DIR : undefined);
+      if (!configDir)
         throw new CliError(
-          '"slots add" needs a config dir: quota-broker slots add <id> <config_dir>',
+          '"slots add" needs a config dir: quota-broker slots add <id> <config_dir> (or --default for ~/.claude)',
           EXIT_USAGE,
         );
-      if (!isAbsolute(dir) && !dir.startsWith('~/'))
-        throw new CliError(`Config dir "${dir}" must be an absolute path.`, EXIT_USAGE);
-      await edit((doc) =>
-        addAccount(doc, { id: slotId, config_dir: dir, email: flags.email, label: flags.label }),
-      );
-      const warn = existsSync(dir.replace(/^~(?=\/)/, ctx.deps.paths.home))
+      if (!isAbsolute(configDir) && !configDir.startsWith('~/') && configDir !== '~')
+        throw new CliError(`Config dir "${configDir}" must be an absolute path.`, EXIT_USAGE);
+      // The first `slots add` creates the registry, which replaces discovery: keep the logged-in default
+      // account as a slot so adding a second account does not silently drop the first.
+      const keepDefault =
+        !flags.default && (await loadRegistry(file)).state === 'absent' && (await isDefaultLoggedIn(ctx));
+      await edit((doc) => {
+        if (keepDefault)
+          addAccount(doc, { id: DEFAULT_SLOT_ID, config_dir: DEFAULT_CONFIG_DIR, default: true });
+        addAccount(doc, {
+          id: slotId,
+          config_dir: configDir,
+          email: flags.email,
+          label: flags.label,
+          default: flags.default,
+        });
+      });
+      if (keepDefault)
+        ctx.stdout.write(`Added your default account (~/.claude) as slot ${DEFAULT_SLOT_ID}.\n`);
+      const warn = existsSync(configDir.replace(/^~(?=\/|$)/, ctx.deps.paths.home))
         ? ''
-        : ` (note: ${dir} does not exist yet; log in with CLAUDE_CONFIG_DIR=${dir} claude)`;
+        : ` (note: ${configDir} does not exist yet; log in with CLAUDE_CONFIG_DIR=${configDir} claude)`;
       ctx.stdout.write(`Added slot ${slotId}${warn}.\n`);
       return 0;
     }

@@ -1,16 +1,14 @@
 /**
  * Who may talk to the dashboard: requests on 127.0.0.1 carrying the per-run token (Bearer header, `?token=`,
- * or the cookie set when the dashboard URL was opened), with a Host and Origin of our own. Pure.
+ * — never a cookie: a cookie for 127.0.0.1 reaches every local port's server), with a Host and Origin of our
+ * own. Pure.
  */
 import { timingSafeEqual } from 'node:crypto';
-
-export const TOKEN_COOKIE = 'qb_token';
 
 export interface RequestFacts {
   host: string | undefined;
   origin: string | undefined;
   authorization: string | undefined;
-  cookie: string | undefined;
   queryToken: string | null;
 }
 
@@ -20,14 +18,6 @@ function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(cookie: string | undefined): string | null {
-  for (const part of (cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return null;
 }
 
 /** The Host values we answer to: our port on 127.0.0.1 or localhost (DNS-rebinding defence). */
@@ -44,9 +34,7 @@ export function checkRequest(facts: RequestFacts, token: string, port: number): 
     return { ok: false, status: 403, message: 'Forbidden: cross-origin request.' };
   }
   const bearer = facts.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  const presented = [bearer, facts.queryToken, cookieToken(facts.cookie)].filter((t): t is string =>
-    Boolean(t),
-  );
+  const presented = [bearer, facts.queryToken].filter((t): t is string => Boolean(t));
   if (presented.length === 0)
     return { ok: false, status: 401, message: 'Unauthorized: open the URL printed by quota-broker serve.' };
   if (!presented.some((t) => sameToken(t, token)))

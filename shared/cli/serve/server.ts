@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { QuotaHost } from '../../host/quota-host';
 import type { ApiResult } from '../../ipc/contract';
 import { API_PREFIX, HTTP_ROUTES, SSE_EVENTS, TOKEN_QUERY_PARAM } from '../../ipc/http-routes';
-import { checkRequest, TOKEN_COOKIE } from './guard';
+import { checkRequest } from './guard';
 import { securityHeaders, sendStatic } from './static-files';
 
 export const SSE_PING_MS = 25_000;
@@ -71,7 +71,6 @@ export async function startDashboard(
         host: req.headers.host,
         origin: req.headers.origin,
         authorization: req.headers.authorization,
-        cookie: req.headers.cookie,
         queryToken: url.searchParams.get(TOKEN_QUERY_PARAM),
       },
       token,
@@ -87,8 +86,7 @@ export async function startDashboard(
     if (!path.startsWith(`${API_PREFIX}/`)) {
       if (method !== 'GET')
         return json(res, 405, { ok: false, error: { code: 'method', message: 'Method not allowed.' } });
-      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      if (await sendStatic(opts.rendererDir, path, res, { 'Set-Cookie': cookie })) return;
+      if (await sendStatic(opts.rendererDir, path, res, token)) return;
       return json(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
     }
     if (path === HTTP_ROUTES.events && method === 'GET') return openEvents(res);

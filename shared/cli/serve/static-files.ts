@@ -25,12 +25,23 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
+/**
+ * The page's own asset URLs carry the token too (`./assets/x.js?token=…`): the browser fetches them
+ * without the page's query, and the server sets no cookie.
+ */
+export function withTokenInAssetUrls(html: string, token: string): string {
+  return html.replace(
+    /\b(src|href)="(\.\/assets\/[^"?#]+)"/g,
+    (_m, attr: string, url: string) => `${attr}="${url}?token=${encodeURIComponent(token)}"`,
+  );
+}
+
 /** Sends `urlPath` from `root` (index.html for `/`); false when there is no such file. */
 export async function sendStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
-  extraHeaders: Record<string, string> = {},
+  token: string,
 ): Promise<boolean> {
   const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
   const file = normalize(join(root, rel));
@@ -41,11 +52,11 @@ export async function sendStatic(
   } catch {
     return false;
   }
+  const isHtml = extname(file) === '.html';
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     ...securityHeaders(),
-    ...extraHeaders,
   });
-  res.end(body);
+  res.end(isHtml ? withTokenInAssetUrls(body.toString('utf8'), token) : body);
   return true;
 }

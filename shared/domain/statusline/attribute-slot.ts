@@ -15,7 +15,7 @@ export interface SlotAttributionInput {
   /** `transcript_path` from the statusline stdin, when present. */
   transcriptPath: string | undefined;
   /** The cache's slots (only `config_dir` is read), or null without a usable cache. */
-  slots: Record<string, { config_dir?: unknown }> | null;
+  slots: Record<string, { config_dir?: unknown; default_account?: unknown }> | null;
   /** The cache's recommended slot. */
   recommended: string | null;
   home: string;
@@ -64,7 +64,12 @@ export function getStatuslineSlot(input: SlotAttributionInput): SlotAttribution 
   const defaultDir = `${home.replace(/\/+$/, '')}/.claude`;
   const sessionDir = (transcriptPath ? getConfigDirOfTranscript(transcriptPath) : null) ?? defaultDir;
   const sessionIsDefault = isSameConfigDir(sessionDir, defaultDir, home);
-  const defaultSlot = entries.find(([, dir]) => isSameConfigDir(dir, defaultDir, home));
+  // The slot marked as the default account wins; else the one whose dir is ~/.claude.
+  const marked = Object.entries(slots ?? {}).find(([, s]) => s?.default_account === true);
+  const defaultSlot =
+    (marked && typeof marked[1].config_dir === 'string'
+      ? ([marked[0], marked[1].config_dir] as const)
+      : undefined) ?? entries.find(([, dir]) => isSameConfigDir(dir, defaultDir, home));
   if (defaultSlot) {
     const configDir = sessionIsDefault ? defaultSlot[1] : sessionDir;
     return { slotId: defaultSlot[0], configDir, by: 'default', certain: sessionIsDefault };

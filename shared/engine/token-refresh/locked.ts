@@ -9,7 +9,7 @@
  * removed once the credentials hold the new pair. A crash in between is recovered on the next run
  * (recover-journal.ts). What remains: a crash while the request is in flight, or during the journal write.
  */
-import { acquireRefreshLocks, withStorageWriteLock } from '../../adapters/claude-locks';
+import { acquireRefreshLocks, type Release, withStorageWriteLock } from '../../adapters/claude-locks';
 import { isAccessExpired, readCredentials, updateTokens } from '../../adapters/credentials/credentials';
 import { removeRefreshJournal, writeRefreshJournal } from '../../adapters/credentials/refresh-journal';
 import type { CredentialTarget } from '../../adapters/credentials/store';
@@ -25,7 +25,7 @@ export async function lockedRefresh(
   timeoutMs: number,
   now: () => number,
 ): Promise<TokenRefreshOutcome> {
-  let release: () => Promise<void>;
+  let release: Release;
   try {
     release = await acquireRefreshLocks(target.configDir);
   } catch (e) {
@@ -43,6 +43,12 @@ export async function lockedRefresh(
     if (!isAccessExpired(current.tokens, now()))
       return { type: 'refreshed', tokens: current.tokens, by: 'someone_else' };
     const sent = current.tokens.refreshToken;
+    if (release.compromised) {
+      return {
+        type: 'transient',
+        message: "Claude Code's refresh lock was lost before the refresh; will retry.",
+      };
+    }
     const answer = await refreshAccessToken({
       tokenUrl: deps.paths.tokenUrl,
       refreshToken: sent,
@@ -100,6 +106,13 @@ export async function lockedRefresh(
     const again = await readCredentials(deps.store, target);
     if (again.state === 'ok' && again.tokens.refreshToken !== sent) {
       return { type: 'refreshed', tokens: again.tokens, by: 'someone_else' };
+    }
+    if (again.state === 'unreadable') {
+      // Cannot tell whether someone else refreshed meanwhile: never call a login dead on a guess.
+      return {
+        type: 'transient',
+        message: `invalid_grant, and the store could not be re-read (${again.error}); will retry.`,
+      };
     }
     return {
       type: 'login_dead',

@@ -23,7 +23,7 @@ export async function refreshToken(
     case 'delegate':
       return delegateRefresh(deps, target, tokens);
     case 'locked':
-      return lockedRefresh(deps, target, settings.request_timeout_s * 1000, now);
+      return lockedRefresh(deps, target, settings.token_timeout_s * 1000, now);
   }
 }
 
