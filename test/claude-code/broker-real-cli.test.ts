@@ -110,7 +110,7 @@ describe('delegate mode: Claude Code refreshes, the broker re-reads', () => {
     const { net, broker, cache } = makeHome('delegate', ['dl2@example.com']);
     net.fake.revokeLogin('dl2@example.com');
     const run = await broker(['refresh']);
-    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.exitCode, run.stderr).toBe(1); // its only slot is inactive now
     expect(cache().slots['slot-1']).toMatchObject({ status: 'inactive', health: 'login_dead' });
     expect(cache().all_inactive).toBe(true);
   });

@@ -60,7 +60,7 @@ describe('slot health through the real CLI', () => {
       settings: { token_refresh: 'locked' },
     });
     for (const s of three) fake.revokeLogin(s.email);
-    await runCli(['refresh'], home.env());
+    expect((await runCli(['refresh'], home.env())).code).toBe(1);
     const cache = home.readCache();
     expect(cache.all_inactive).toBe(true);
     expect(cache.recommended).toBeNull();

@@ -11,7 +11,9 @@ Runs one refresh cycle now: reads each slot's credentials, refreshes expired acc
 tokens (per settings.token_refresh), calls the usage endpoint for slots that are due,
 and writes the cache. Honours the 429 back-off and the hourly budget. When another
 broker is running, waits for (or asks it for) its cycle instead of polling twice.
-Exit 0 when the cycle ran or another broker's cycle was followed.`;
+Exit 0 when the cycle ran (or another broker's cycle was followed) and at least one
+slot is usable; 1 when every enabled slot is inactive (so a cron job can tell) or
+the state dir could not be written.`;
 
 export async function refreshCommand(
   ctx: CliContext,
@@ -25,7 +27,12 @@ export async function refreshCommand(
     throw new CliError((e as Error).message);
   }
   const cache = outcome.type === 'ran' ? outcome.result.cache : outcome.cache;
-  if (flags.quiet) return outcome.type === 'ran' && outcome.result.writeError ? 1 : 0;
+  if (flags.quiet)
+    return outcome.type === 'ran' && outcome.result.writeError
+      ? 1
+      : cache?.all_inactive
+        ? EXIT_ALL_INACTIVE
+        : 0;
   if (flags.json) {
     ctx.stdout.write(`${JSON.stringify({ outcome: outcome.type, cache }, null, 2)}\n`);
   } else {
@@ -51,5 +58,8 @@ export async function refreshCommand(
     ctx.stderr.write(`${outcome.result.writeError}\n`);
     return 1;
   }
-  return 0;
+  return cache?.all_inactive ? EXIT_ALL_INACTIVE : 0;
 }
+
+/** Every enabled slot is inactive: the failure this tool exists for, visible to cron as well. */
+export const EXIT_ALL_INACTIVE = 1;
