@@ -5,21 +5,13 @@
  * (occasionally none: the real CLI may give up on a held lock without refreshing), zero refresh-token
  * reuse, never a logged-out stub, every lock released.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuthStatus } from '../../shared/adapters/claude/auth-status';
-import {
-  type ClaudeHome,
-  makeClaudeHome,
-  readLogin,
-  requireRealClaude,
-  startFakeNet,
-  writeAccount,
-} from '../support/real-claude';
-import { runInNamespace } from '../support/real-claude/namespace';
+import { type ClaudeHome, readLogin, requireRealClaude, startFakeNet } from '../support/real-claude';
+import { type BrokerMode, makeBrokerHome } from '../support/real-claude/broker-home';
 import { requireSetup } from '../support/real-claude/setup';
-import { BIN } from '../support/run-cli';
 import { createSecretCollector } from '../support/secret-scan';
 import { writeReport } from './support/report';
 
@@ -38,58 +30,11 @@ afterAll(() => {
   expect(secrets.finish().findings).toEqual([]);
 });
 
-type Mode = 'delegate' | 'locked' | 'never';
-
-function makeHome(mode: Mode, emails: string[]) {
+function makeHome(mode: BrokerMode, emails: string[]) {
   const net = setup();
-  const home = makeClaudeHome();
-  homes.push(home);
-  const stateDir = join(home.home, '.claude', 'session-health');
-  const dirs = emails.map((_, i) => join(home.home, `.claude-${i + 1}`));
-  emails.forEach((email, i) => {
-    const expiresAt = Date.now() - 60_000;
-    const pair = net.fake.addAccount({ email, accessExpiresAt: expiresAt });
-    writeAccount({
-      home: home.home,
-      configDir: dirs[i],
-      email,
-      login: { ...pair, expiresAt },
-      siblings: { mcpOAuth: { s: { accessToken: 'mcp-test' } } },
-    });
-  });
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileSync(
-    join(stateDir, 'claude-sessions.yaml'),
-    [
-      'accounts:',
-      ...dirs.flatMap((d, i) => [`  - id: slot-${i + 1}`, `    config_dir: ${d}`, '    status: active']),
-      'settings:',
-      `  token_refresh: ${mode}`,
-      '  max_calls_per_hour: 1000',
-      '',
-    ].join('\n'),
-  );
-  const env = {
-    ...net.env(home.home),
-    QUOTA_BROKER_HOME: stateDir,
-    QUOTA_BROKER_CREDENTIALS: 'file',
-    QUOTA_BROKER_CLAUDE: real().bin,
-    USER: 'tester',
-  };
-  const broker = (args: string[]) =>
-    runInNamespace(net.hostsFile, [process.execPath, BIN, ...args], { env, timeoutMs: 90_000 });
-  const cachePath = join(stateDir, 'merged-quota-cache.json');
-  const ageCache = () => {
-    try {
-      const c = JSON.parse(readFileSync(cachePath, 'utf8'));
-      for (const s of Object.values(c.slots) as { last_attempt?: number }[])
-        s.last_attempt = (s.last_attempt ?? 0) - 600_000;
-      writeFileSync(cachePath, JSON.stringify(c));
-    } catch {
-      // no cache yet
-    }
-  };
-  return { net, home, dirs, broker, ageCache, stateDir };
+  const made = makeBrokerHome(net, real().bin, mode, emails, { settings: ['max_calls_per_hour: 1000'] });
+  homes.push(made.home);
+  return { net, ...made };
 }
 
 describe.each(['delegate', 'locked', 'never'] as const)(
