@@ -36,7 +36,7 @@ import { recoverRefreshJournal } from './token-refresh/recover-journal';
 import { refreshToken } from './token-refresh/refresh-token';
 
 /** `refresh now` within this long of the last call reuses that call's answer (a second engine, a double click). */
-export const FORCED_MIN_SPACING_MS = 30_000;
+export const FORCED_MIN_SPACING_MS = 10_000;
 /** How often to ask the profile endpoint for an email nothing else names. */
 export const PROFILE_RETRY_MS = 24 * 3_600_000;
 

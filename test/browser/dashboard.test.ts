@@ -118,7 +118,7 @@ describe('quota-broker serve in Chromium', () => {
       },
     ]);
 
-    // The engine ignores a forced refresh within 30 s of a slot's last call (FORCED_MIN_SPACING_MS).
+    // The engine ignores a forced refresh within 10 s of a slot's last call (FORCED_MIN_SPACING_MS).
     home.age(60_000);
     fake.setUsage('one@example.com', usageWith(77, 41));
     fake.setUsage(DEAD, usageWith(8, 3));
