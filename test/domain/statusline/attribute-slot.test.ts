@@ -105,6 +105,15 @@ describe('getStatuslineSlot', () => {
     });
   });
 
+  it('a session without CLAUDE_CONFIG_DIR belongs to the slot marked as the default account', () => {
+    const marked = {
+      explicit: { config_dir: '/home/me/.claude' }, // CLAUDE_CONFIG_DIR=$HOME/.claude: another keychain item
+      main: { config_dir: '~/.claude', default_account: true },
+    };
+    const got = getStatuslineSlot({ ...base, slots: marked, recommended: null });
+    expect(got).toMatchObject({ slotId: 'main', by: 'default', certain: true });
+  });
+
   it('without a cache: no slot, config dir from the transcript or ~/.claude', () => {
     expect(getStatuslineSlot({ ...base, slots: null })).toEqual({
       slotId: null,
