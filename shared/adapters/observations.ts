@@ -7,7 +7,7 @@
  * `_dir-<name>-<hash>` (see getObservationKey); such files carry `slot: null` and `config_dir`, so the
  * engine can attach them to a slot added later. Slot ids are `[a-z0-9-]+`, so the two never collide.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Observation, parseObservation } from '../domain/statusline/observation';
 import type { BrokerPaths } from './paths';
@@ -48,8 +48,11 @@ export function readObservation(
   key: string,
 ): Observation | null {
   if (!SLOT_ID.test(key) && !DIR_KEY.test(key)) return null;
+  const file = join(paths.observationsDir, `${key}.json`);
   try {
-    return parseObservation(readFileSync(join(paths.observationsDir, `${key}.json`), 'utf8'));
+    // Usually there is none: a stat that returns undefined is cheaper than a thrown ENOENT (hot path).
+    if (!statSync(file, { throwIfNoEntry: false })) return null;
+    return parseObservation(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
