@@ -7,7 +7,15 @@
  * `_dir-<name>-<hash>` (see getObservationKey); such files carry `slot: null` and `config_dir`, so the
  * engine can attach them to a slot added later. Slot ids are `[a-z0-9-]+`, so the two never collide.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { type Observation, parseObservation } from '../domain/statusline/observation';
 import type { BrokerPaths } from './paths';
