@@ -84,7 +84,7 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
   const relogins = createReloginManager({
     claudeBin: engine.claudeBin,
     startLogin: deps.startLogin ?? startLogin,
-    findTarget: (slot) => findReloginTarget(engine, slot),
+    findTarget: (slot) => findReloginTarget(engine.paths, slot),
     refreshSlot: (slot) => runRefresh(slot),
     onProgress: (progress) => {
       for (const listener of reloginListeners) listener(progress);

@@ -143,6 +143,23 @@ describe('quota-broker relogin', () => {
     expect(home.readCache().slots.main).toMatchObject({ status: 'active', health: 'ok' });
   });
 
+  it('with no registry, the dead default account is still re-logged with CLAUDE_CONFIG_DIR unset', async () => {
+    home = createTempHome({
+      fake,
+      noRegistry: true,
+      slots: [{ id: 'x', email: 'me@example.com', dirName: '.claude', noCredentials: true }],
+    });
+    const claude = addStandInClaude(home.home);
+    const run = await runCli(
+      ['relogin', 'default'],
+      loginEnv(claude.bin, 'me@example.com', { CLAUDE_CONFIG_DIR: '/tmp/not-this-one' }),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(default account, CLAUDE_CONFIG_DIR unset)');
+    expect(childEnv(claude.out)).not.toHaveProperty('CLAUDE_CONFIG_DIR');
+    expect(home.readCache().slots.default).toMatchObject({ status: 'active', health: 'ok' });
+  });
+
   it('Ctrl-C cancels: the child is ended and the exit code is 130', async () => {
     home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }] });
     const claude = addStandInClaude(home.home);

@@ -2,14 +2,12 @@
 import { createInterface } from 'node:readline';
 import { type LoginHandle, type LoginResult, startLogin } from '../../adapters/claude/auth-login';
 import { readCredentials } from '../../adapters/credentials/credentials';
-import { getClaudeConfigDirEnv } from '../../adapters/credentials/keychain-naming';
 import { refreshOnce } from '../../engine/broker';
-import { getSlotTarget } from '../../engine/resolve-slots';
+import { findReloginTarget, listReloginSlots } from '../../host/relogin-target';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { describeSlotAfter } from './relogin-report';
-import { findReloginSlot, getReloginEmail } from './relogin-slot';
 
 /** product §9: a login that has not finished after 5 minutes is ended. */
 export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
@@ -70,15 +68,24 @@ export async function reloginCommand(
   const timeoutMs = parseTimeout(flags.timeout);
   const { paths, store, claudeBin } = ctx.deps;
   const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
-  const slot = await findReloginSlot(paths, id);
-  const target = getSlotTarget(slot, paths.defaultConfigDir, paths.home);
-  const email = await getReloginEmail(paths, slot, target, flags.email);
+  const found = await findReloginTarget(paths, id);
+  if (!found) {
+    const known = (await listReloginSlots(paths)).map((s) => s.id).join(', ') || 'none';
+    throw new CliError(`There is no slot "${id}" (slots: ${known}). See: quota-broker slots list`);
+  }
+  const { slot, target } = found;
+  const email = flags.email ?? found.email;
+  if (!email) {
+    throw new CliError(
+      `Slot ${slot.id} has no e-mail in the registry or in Claude Code's files. Run: quota-broker relogin ${slot.id} --email <address>`,
+    );
+  }
   if (!claudeBin) {
     throw new CliError(
       "Claude Code's CLI (claude) was not found on PATH. Install Claude Code, or set QUOTA_BROKER_CLAUDE to its path.",
     );
   }
-  const configDir = getClaudeConfigDirEnv(target) ?? null;
+  const { configDir } = found;
   const before = await readCredentials(store, target);
   ctx.stdout.write(
     `Logging in ${email} for slot ${id} (${configDir ? `CLAUDE_CONFIG_DIR=${configDir}` : 'default account, CLAUDE_CONFIG_DIR unset'}).\n` +
