@@ -38,6 +38,17 @@ describe('quota-broker doctor (offline)', () => {
     expect(fake.stats.requests).toHaveLength(0);
   });
 
+  it('with no registry it checks the discovered default account (email from ~/.claude.json)', async () => {
+    h = createDoctorHome(fake, {
+      noRegistry: true,
+      slots: [{ id: 'x', email: 'me@example.com', dirName: '.claude' }],
+    });
+    // No cycle has run: the email can only come from the default account's own ~/.claude.json.
+    const { report } = await h.json();
+    expect(report.slots.default).toMatchObject({ email: 'me@example.com' });
+    expect(report.slots.default.credentials).toMatchObject({ state: 'ok' });
+  });
+
   it('a dead login exits 1 and names the slot, the cause and the fix', async () => {
     const slots = three.map((s) =>
       s.id === 'slot-2' ? { ...s, accessExpiresAt: Date.now() - 3 * 3600_000 } : s,

@@ -51,6 +51,7 @@ async function resolveDoctorSlots(
       email: s.email ?? undefined,
       status: s.status,
       enabled: s.enabled !== false,
+      ...(s.default_account ? { default: true } : {}),
     }));
     return { slots: fromCache, registry: null, origin: fromCache.length > 0 ? 'cache' : 'none' };
   }
@@ -62,6 +63,7 @@ async function resolveDoctorSlots(
     config_dir: o.paths.defaultConfigDir,
     status: 'active',
     enabled: true,
+    default: true,
   };
   return { slots: [slot], registry: null, origin: 'discovered' };
 }
