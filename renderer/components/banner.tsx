@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { formatAge } from '../../shared/domain/format/duration';
 import type { QuotaState } from '../../shared/ipc/contract';
-import { formatAge } from '../format/duration';
 import { formatClock } from '../format/time';
 import { isCacheStale } from '../model/slot-view';
 

@@ -1,5 +1,5 @@
+import { formatAgo, formatCountdown } from '../../shared/domain/format/duration';
 import type { ExtraUsage } from '../../shared/domain/types';
-import { formatAgo, formatCountdown } from '../format/duration';
 import { formatSlotError } from '../format/errors';
 import { formatMinorUnits } from '../format/money';
 import { formatDataAge } from '../format/slot-text';

@@ -1,4 +1,4 @@
-import { formatAge } from '../format/duration';
+import { formatAge } from '../../shared/domain/format/duration';
 import { HEALTH_TEXT } from '../format/slot-text';
 import type { SlotView } from '../model/slot-view';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
+import { DAY_MS } from '../../shared/domain/format/duration';
 import type { HistoryPoint } from '../../shared/ipc/contract';
-import { DAY_MS } from '../format/duration';
 
 /** How far back the sparkline reaches. */
 export const SPARKLINE_WINDOW_MS = 7 * DAY_MS;

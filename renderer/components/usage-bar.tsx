@@ -1,5 +1,5 @@
+import { formatCountdown, parseIsoMs } from '../../shared/domain/format/duration';
 import type { UsageWindow } from '../../shared/domain/types';
-import { formatCountdown, parseIsoMs } from '../format/duration';
 import { formatClock } from '../format/time';
 
 /** Bars turn amber at this utilisation and red at the next (product.md §7 alert defaults). */

@@ -1,6 +1,7 @@
 /** Plain-language wording of the engine's error classes. */
+
+import { formatAgo } from '../../shared/domain/format/duration';
 import type { ErrorKind, SlotError } from '../../shared/domain/types';
-import { formatAgo } from './duration';
 
 const ERROR_SENTENCES: Record<ErrorKind, string> = {
   offline: 'Could not reach Anthropic. Check the network; the broker keeps retrying.',

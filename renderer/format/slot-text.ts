@@ -1,6 +1,7 @@
 /** Words for a slot's health, status and data age. */
+
+import { formatAgo } from '../../shared/domain/format/duration';
 import type { DataSource, SlotHealth } from '../../shared/domain/types';
-import { formatAgo } from './duration';
 
 /** Colour family of a badge; styles.css maps each to a light and a dark colour. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted' | 'info';

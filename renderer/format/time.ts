@@ -1,5 +1,5 @@
 /** Wall-clock times for the UI. Locale and time zone are parameters so tests are deterministic. */
-import { DAY_MS } from './duration';
+import { DAY_MS } from '../../shared/domain/format/duration';
 
 export interface ClockOptions {
   locale?: string;

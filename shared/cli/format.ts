@@ -1,13 +1,10 @@
+import { formatAge as formatCompactAge } from '../domain/format/duration';
+
 /** Human formatting for the CLI: ages, percentages, tables, colour (TTY only, NO_COLOR honoured). */
 
-/** `45s`, `4m`, `11h`, `3d`; `—` for null. */
+/** `45s`, `4m`, `11h`, `3d`; `—` for null. The same compact age the UI and doctor show. */
 export function formatAge(ms: number | null): string {
-  if (ms == null) return '—';
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86_400)}d`;
+  return ms == null ? '—' : formatCompactAge(ms);
 }
 
 export function formatPercent(v: number | null | undefined): string {

@@ -1,13 +1,8 @@
-/** Durations in the doctor's sentences: `45s`, `4m`, `11h`, `3d` (the CLI's formatAge, kept pure here). */
+/** Durations in the doctor's sentences: the compact age (`45s`, `4m`, `11h`, `3d`) the CLI and UI show. */
+import { formatAge } from '../format/duration';
 
 /** A non-negative duration as its largest whole unit. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86_400)}d`;
-}
+export const formatDuration = formatAge;
 
 /** `4m ago` for a past time, `in 4m` for a future one. */
 export function formatRelative(at: number, now: number): string {

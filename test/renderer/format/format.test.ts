@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatAgo, formatCountdown, parseIsoMs } from '../../../renderer/format/duration';
 import { describeErrorKind, formatSlotError } from '../../../renderer/format/errors';
 import { formatMinorUnits } from '../../../renderer/format/money';
 import { formatDataAge } from '../../../renderer/format/slot-text';
 import { formatClock } from '../../../renderer/format/time';
+import { formatAge, formatAgo, formatCountdown, parseIsoMs } from '../../../shared/domain/format/duration';
 import type { ErrorKind } from '../../../shared/domain/types';
 
 const S = 1_000;
