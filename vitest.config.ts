@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    // Vitest's default (cores - 1) is one worker on a 2-core machine; most unit files wait on child
+    // processes and sockets, so two workers there halve the wall time without crowding the CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -12,6 +16,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: [
             'test/keyring/**',
+            'test/keychain/**',
             'test/claude-code/**',
             'test/browser/**',
             'test/reliability/**',
@@ -36,6 +41,16 @@ export default defineConfig({
         test: {
           name: 'keyring',
           include: ['test/keyring/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // macOS only: the real /usr/bin/security against a throwaway keychain.
+          name: 'keychain',
+          include: ['test/keychain/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

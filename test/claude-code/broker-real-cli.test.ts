@@ -87,4 +87,4 @@ describe('delegate mode: Claude Code refreshes, the broker re-reads', () => {
 });
 
 // The race of several brokers and the real CLI over many rounds, in every mode, is
-// test/reliability/concurrency-real-cli.test.ts.
+// test/claude-code/concurrency-real-cli.test.ts.

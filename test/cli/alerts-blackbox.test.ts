@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
+import { ON_LINUX } from '../support/platform';
 import { runCli } from '../support/run-cli';
 import { createTempHome, type TempHome } from '../support/temp-home';
 
@@ -39,7 +40,7 @@ function recordingNotifySend(dir: string): { env: NodeJS.ProcessEnv; calls(): st
   };
 }
 
-describe('alerts through the real CLI', () => {
+describe.runIf(ON_LINUX)('alerts through the real CLI', () => {
   it('every login dead: three refresh runs give exactly one all-inactive notification that says how to re-login', async () => {
     const slots = [
       { id: 'slot-1', email: 'one@example.com', accessExpiresAt: Date.now() - 60_000 },

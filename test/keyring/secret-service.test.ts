@@ -1,6 +1,7 @@
 /**
  * The Secret Service store against a real keyring (gnome-keyring over D-Bus), through the real keytar.
- * Run with scripts/test-keyring.sh, which starts a private D-Bus session and an unlocked gnome-keyring.
+ * Run with `npm test -- keyring` (scripts/test-keyring.sh starts a private D-Bus session and an unlocked
+ * gnome-keyring).
  * Without a reachable Secret Service every test here FAILS: a keyring test that skips proves nothing.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,8 +19,15 @@ type Keytar = KeytarLike & { deletePassword(service: string, account: string): P
 
 const ACCOUNT = 'quota-broker-test';
 const PROBE_SERVICE = 'quota-broker-keyring-probe';
-const HOW_TO_RUN =
-  'Run this project with scripts/test-keyring.sh (dbus-run-session + gnome-keyring-daemon --unlock).';
+const BUILD_KEYTAR =
+  'keytar (an optional dependency) is not built: it needs the libsecret headers. Install them and ' +
+  'rebuild with `sudo apt-get install -y libsecret-1-dev && npm rebuild keytar` (`npm test` does both as root).';
+const START_KEYRING =
+  'This suite needs a private D-Bus session with an unlocked gnome-keyring: run it as `npm test -- keyring` ' +
+  '(which starts both through scripts/test-keyring.sh), not with vitest directly.';
+const KEYRING_DID_NOT_START =
+  'A D-Bus session is running but no Secret Service answered: gnome-keyring-daemon did not start or ' +
+  'unlock (is the gnome-keyring package installed? `sudo apt-get install -y gnome-keyring`).';
 
 let keytarPromise: Promise<Keytar> | undefined;
 /** The real keytar, after proving a Secret Service answers; otherwise throws a clear failure. */
@@ -29,17 +37,13 @@ function requireKeyring(): Promise<Keytar> {
     try {
       keytar = (await loadKeytarModule()) as Keytar;
     } catch (error) {
-      throw new Error(
-        `keytar could not be loaded (${String(error)}); it is an optional dependency. ${HOW_TO_RUN}`,
-      );
+      throw new Error(`${BUILD_KEYTAR} (${String(error)})`);
     }
     try {
       await keytar.getPassword(PROBE_SERVICE, ACCOUNT);
     } catch (error) {
-      const bus = process.env.DBUS_SESSION_BUS_ADDRESS ? 'set' : 'unset';
-      throw new Error(
-        `No Secret Service is reachable (DBUS_SESSION_BUS_ADDRESS ${bus}): ${(error as Error).message}. ${HOW_TO_RUN}`,
-      );
+      const advice = process.env.DBUS_SESSION_BUS_ADDRESS ? KEYRING_DID_NOT_START : START_KEYRING;
+      throw new Error(`No Secret Service is reachable: ${(error as Error).message}. ${advice}`);
     }
     return keytar;
   })();

@@ -28,6 +28,11 @@ export interface KeychainStoreOptions {
   timeoutMs?: number;
   /** Keychain account name. Default: `keychainAccount()` ($USER or the OS user). */
   account?: string;
+  /**
+   * A keychain file to use instead of the user's search list (`security` takes it as the last
+   * argument). Only the macOS keychain suite sets it, to a throwaway keychain; the app never does.
+   */
+  keychain?: string;
 }
 
 /** argv for reading an item: `find-generic-password -a <account> -s <service> -w`. */
@@ -64,6 +69,7 @@ export function createKeychainStore(options: KeychainStoreOptions = {}): Credent
   const securityPath = options.securityPath ?? SECURITY_PATH;
   const timeoutMs = options.timeoutMs ?? SECURITY_TIMEOUT_MS;
   const account = options.account ?? keychainAccount();
+  const inKeychain = (args: string[]) => (options.keychain ? [...args, options.keychain] : args);
   const describeItem = (target: CredentialTarget) =>
     `keychain item "${keychainServiceFor(target)}" (account "${account}")`;
 
@@ -73,7 +79,7 @@ export function createKeychainStore(options: KeychainStoreOptions = {}): Credent
     async readRaw(target) {
       const outcome = await runSecurity(
         securityPath,
-        buildFindArgs(account, keychainServiceFor(target)),
+        inKeychain(buildFindArgs(account, keychainServiceFor(target))),
         timeoutMs,
       );
       if (outcome.kind === 'exited' && outcome.exitCode === 0) return decodeFindOutput(outcome.stdout);
@@ -81,7 +87,7 @@ export function createKeychainStore(options: KeychainStoreOptions = {}): Credent
       throw toStoreError(outcome, `Could not read the ${describeItem(target)}`, securityPath, timeoutMs);
     },
     async writeRaw(target, text) {
-      const args = buildAddArgs(account, keychainServiceFor(target), text);
+      const args = inKeychain(buildAddArgs(account, keychainServiceFor(target), text));
       const outcome = await runSecurity(securityPath, args, timeoutMs);
       if (outcome.kind === 'exited' && outcome.exitCode === 0) return;
       throw toStoreError(outcome, `Could not write the ${describeItem(target)}`, securityPath, timeoutMs);

@@ -1,12 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The devDependency's binary: `<repo>/node_modules/.bin/claude`. */
-export const REPO_CLAUDE = fileURLToPath(new URL('../../../node_modules/.bin/claude', import.meta.url));
+import pinned from '../../../scripts/test/claude-code.json';
 
 /**
- * The real Claude Code CLI for these tests: `QB_REAL_CLAUDE` when set, else the devDependency.
+ * The pinned CLI that `npm test` fetches into the checkout (scripts/test/claude-code.json): it is not
+ * a devDependency, so `npm install` never downloads its ~400 MB.
+ */
+export const REPO_CLAUDE = join(
+  fileURLToPath(new URL('../../..', import.meta.url)),
+  pinned.cacheDir,
+  'node_modules',
+  '.bin',
+  'claude',
+);
+
+/**
+ * The real Claude Code CLI for these tests: `QB_REAL_CLAUDE` when set, else the pinned copy.
  * Throws a clear error (so tests fail, never skip) when it is missing or does not run.
  *
  * @returns the path and its version.
@@ -15,8 +26,9 @@ export function requireRealClaude(): { bin: string; version: string } {
   const bin = process.env.QB_REAL_CLAUDE || REPO_CLAUDE;
   if (!existsSync(bin)) {
     throw new Error(
-      `The real Claude Code CLI is not installed at ${bin}: run \`npm install\` (devDependency ` +
-        '@anthropic-ai/claude-code) or set QB_REAL_CLAUDE to a claude binary.',
+      `The real Claude Code CLI is not installed at ${bin}: run \`npm test\` (it fetches ` +
+        `${pinned.package}@${pinned.version}) or \`node scripts/test/prerequisites.mjs --fetch-claude-code\`, ` +
+        'or set QB_REAL_CLAUDE to a claude binary.',
     );
   }
   let out: string;

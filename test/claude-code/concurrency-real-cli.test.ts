@@ -9,11 +9,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuthStatus } from '../../shared/adapters/claude/auth-status';
+import { writeReport } from '../reliability/support/report';
 import { type ClaudeHome, readLogin, requireRealClaude, startFakeNet } from '../support/real-claude';
 import { type BrokerMode, makeBrokerHome } from '../support/real-claude/broker-home';
 import { requireSetup } from '../support/real-claude/setup';
 import { createSecretCollector } from '../support/secret-scan';
-import { writeReport } from './support/report';
 
 const ROUNDS = Number(process.env.QB_CONCURRENCY_ROUNDS ?? 8);
 const real = () => requireRealClaude();
