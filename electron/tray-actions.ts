@@ -22,12 +22,14 @@ export interface TrayActionDeps {
 
 /** Builds the tray menu's actions; failures become a dialog, never an unhandled rejection. */
 export function createTrayActions(deps: TrayActionDeps): TrayMenuActions {
-  const guard = (what: string, task: () => Promise<unknown>) => () => {
-    void task().catch((e) => {
-      deps.logger.error(`${what} failed: ${redactUnknown(e)}`);
-      deps.showMessage(`${what} failed`, redactUnknown(e), 'error');
-    });
-  };
+  const guard = (what: string, task: () => Promise<unknown>) => (): Promise<void> =>
+    task().then(
+      () => undefined,
+      (e) => {
+        deps.logger.error(`${what} failed: ${redactUnknown(e)}`);
+        deps.showMessage(`${what} failed`, redactUnknown(e), 'error');
+      },
+    );
   return {
     refreshNow: guard('Refresh', async () => {
       const r = await deps.host.refreshNow();

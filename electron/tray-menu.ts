@@ -2,14 +2,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { GlanceMode } from './tray-state';
 
+/** A menu item's work: the menu fires and forgets; the promise (which never rejects) lets tests wait. */
+type MenuTask = Promise<void>;
+
 export interface TrayMenuActions {
-  refreshNow(): void;
-  openDashboard(): void;
-  runDoctor(): void;
-  openLog(): void;
+  refreshNow(): MenuTask;
+  openDashboard(): MenuTask;
+  runDoctor(): MenuTask;
+  openLog(): MenuTask;
   setLaunchAtLogin(enabled: boolean): void;
-  setGlanceMode(mode: GlanceMode): void;
-  takeOver(): void;
+  setGlanceMode(mode: GlanceMode): MenuTask;
+  takeOver(): MenuTask;
   quit(): void;
 }
 
@@ -39,7 +42,7 @@ export function getTrayMenuTemplate(
       ? [
           {
             label: `Following broker${state.brokerPid ? ` (pid ${state.brokerPid})` : ''} — Take Over Polling`,
-            click: () => actions.takeOver(),
+            click: () => void actions.takeOver(),
           },
           { type: 'separator' },
         ]
@@ -50,7 +53,7 @@ export function getTrayMenuTemplate(
     {
       label: 'Open Dashboard in Browser',
       enabled: state.dashboardAvailable,
-      click: () => actions.openDashboard(),
+      click: () => void actions.openDashboard(),
     },
     { label: 'Run Doctor', click: () => actions.runDoctor() },
     { label: 'Open Log', click: () => actions.openLog() },
@@ -61,7 +64,7 @@ export function getTrayMenuTemplate(
         label: GLANCE_LABELS[mode],
         type: 'radio' as const,
         checked: state.glanceMode === mode,
-        click: () => actions.setGlanceMode(mode),
+        click: () => void actions.setGlanceMode(mode),
       })),
     },
     {

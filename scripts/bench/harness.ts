@@ -3,6 +3,7 @@
  * ESM file: the fake server, temp homes, the engine with an injected clock. Not used by the product.
  */
 
+export { refreshAccessToken } from '../../shared/adapters/http/token-client';
 export { fetchUsage } from '../../shared/adapters/http/usage-client';
 export { claudeCodeUserAgent } from '../../shared/adapters/http/user-agent';
 export { writeObservation } from '../../shared/adapters/observations';

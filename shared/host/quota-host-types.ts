@@ -18,6 +18,11 @@ export interface QuotaHostDeps {
   startLogin?: (bin: string, options: LoginOptions) => LoginHandle;
   /** How often the host re-reads the disk for changes it did not make (another broker's cycles). */
   pollMs?: number;
+  /**
+   * Called after each look for outside changes, with whether it pushed a state: lets a test wait for
+   * "looked and found nothing" as an event instead of sleeping.
+   */
+  onChecked?: (pushed: boolean) => void;
   /** The login child's time limit; defaults to 5 minutes. */
   reloginTimeoutMs?: number;
   /** Process control for take-over; defaults to signals and `kill(pid, 0)`. */

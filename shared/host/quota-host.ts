@@ -54,7 +54,10 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
       void states.publish(true);
     },
   });
-  const poll = setInterval(() => void states.publish(), deps.pollMs ?? STATE_POLL_MS);
+  const poll = setInterval(
+    () => void states.publish().then((pushed) => deps.onChecked?.(pushed)),
+    deps.pollMs ?? STATE_POLL_MS,
+  );
   poll.unref?.();
 
   async function runRefresh(slot?: string): Promise<void> {

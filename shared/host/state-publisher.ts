@@ -7,8 +7,11 @@ import { redactUnknown } from '../domain/redact';
 import { getSnapshotKey, type HostSnapshot } from './host-state';
 
 export interface StatePublisher {
-  /** Reads a snapshot and pushes it when it differs from the last push (or when `force`). Never rejects. */
-  publish(force?: boolean): Promise<void>;
+  /**
+   * Reads a snapshot and pushes it when it differs from the last push (or when `force`). Never rejects.
+   * Resolves with whether it pushed.
+   */
+  publish(force?: boolean): Promise<boolean>;
   subscribe(listener: (snapshot: HostSnapshot) => void): () => void;
 }
 
@@ -19,10 +22,10 @@ export function createStatePublisher(read: () => Promise<HostSnapshot>, logger: 
   return {
     async publish(force = false) {
       try {
-        if (listeners.size === 0) return;
+        if (listeners.size === 0) return false;
         const snapshot = await read();
         const key = getSnapshotKey(snapshot);
-        if (!force && key === lastKey) return;
+        if (!force && key === lastKey) return false;
         lastKey = key;
         for (const listener of listeners) {
           try {
@@ -31,8 +34,10 @@ export function createStatePublisher(read: () => Promise<HostSnapshot>, logger: 
             logger.warn(`a state listener failed: ${redactUnknown(e)}`);
           }
         }
+        return true;
       } catch (e) {
         logger.warn(`state not published: ${redactUnknown(e)}`);
+        return false;
       }
     },
     subscribe(listener) {

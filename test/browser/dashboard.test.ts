@@ -165,7 +165,7 @@ describe('quota-broker serve in Chromium', () => {
     expect(foreignOrigin.status).toBe(403);
   });
 
-  it('renders ten slots with their numbers (first meaningful render is measured and reported)', async () => {
+  it('renders ten slots with their numbers', async () => {
     const ten = Array.from({ length: 10 }, (_, i) => ({
       id: `slot-${i + 1}`,
       email: `user${i + 1}@example.com`,
@@ -173,34 +173,13 @@ describe('quota-broker serve in Chromium', () => {
     home = createTempHome({ fake, slots: ten });
     expect((await runCli(['refresh'], home.env())).code).toBe(0);
     serve = await startServe(home.env());
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const page = await context.newPage();
-      const problems = watchPageProblems(page);
-      await page.addInitScript(TENTH_ROW_PROBE);
-      await page.goto(serve.url);
-      // Polled from here: waitForFunction compiles its predicate in the page, which the CSP forbids.
-      await poll(() => page.evaluate('window.__qbTenthRowAt')).not.toBeNull();
-      times.push(Number(await page.evaluate('window.__qbTenthRowAt')));
-      for (const s of ten) expect(await percent(row(page, s.email), '5-hour usage')).toBe('52%');
-      expect(problems.list).toEqual([]);
-      await page.close();
-    }
-    times.sort((a, b) => a - b);
-    console.info(
-      `first meaningful render, 10 slots via quota-broker serve: median ${times[1].toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
-    );
-    // A sanity bound only; the timing goal belongs to the benchmark (scripts/bench/dashboard.mjs).
-    expect(times[1]).toBeLessThan(UI_TIMEOUT_MS);
+    const page = await context.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(serve.url);
+    await poll(() => page.locator('li[data-slot]').count()).toBe(10);
+    for (const s of ten) expect(await percent(row(page, s.email), '5-hour usage')).toBe('52%');
+    expect(problems.list).toEqual([]);
+    await page.close();
+    // How fast the tenth row appears is a benchmark (scripts/bench/dashboard.mjs), not a test.
   });
 });
-
-/** Records (ms since navigation start) the first frame after the tenth slot row entered the page. */
-const TENTH_ROW_PROBE = `
-window.__qbTenthRowAt = null;
-new MutationObserver((_, observer) => {
-  if (document.querySelectorAll('li[data-slot]').length < 10) return;
-  observer.disconnect();
-  requestAnimationFrame(() => { window.__qbTenthRowAt = performance.now(); });
-}).observe(document, { childList: true, subtree: true });
-`;

@@ -31,23 +31,20 @@ function harness(over: Partial<TrayActionDeps> = {}) {
     quit: () => undefined,
     ...over,
   });
-  const settle = () => new Promise((r) => setTimeout(r, 10));
-  return { actions, messages, calls, settle };
+  return { actions, messages, calls };
 }
 
 describe('tray actions', () => {
   it('opens the in-process dashboard and says nothing when it worked', async () => {
     const h = harness();
-    h.actions.openDashboard();
-    await h.settle();
+    await h.actions.openDashboard();
     expect(h.calls).toEqual(['dashboard']);
     expect(h.messages).toEqual([]);
   });
 
   it('shows why the dashboard could not open', async () => {
     const h = harness({ dashboard: { open: async () => Promise.reject(new Error('EADDRINUSE')) } });
-    h.actions.openDashboard();
-    await h.settle();
+    await h.actions.openDashboard();
     expect(h.messages).toEqual([['Open dashboard failed', 'EADDRINUSE', 'error']]);
   });
 
@@ -57,16 +54,13 @@ describe('tray actions', () => {
     [2, 'Doctor found problems', 'error'],
   ] as const)('shows the doctor’s report for exit %i as “%s”', async (code, title, kind) => {
     const h = harness({ runDoctor: async () => ({ code, output: 'report' }) });
-    h.actions.runDoctor();
-    await h.settle();
+    await h.actions.runDoctor();
     expect(h.messages).toEqual([[title, 'report', kind]]);
   });
 
   it('turns a failed refresh or take-over into a dialog with the host’s words', async () => {
     const h = harness();
-    h.actions.refreshNow();
-    h.actions.takeOver();
-    await h.settle();
+    await Promise.all([h.actions.refreshNow(), h.actions.takeOver()]);
     expect(h.messages).toEqual([
       ['Refresh failed', 'usage endpoint down', 'error'],
       ['Take over failed', 'The broker (pid 9) did not stop within 10 s.', 'error'],

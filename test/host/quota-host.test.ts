@@ -8,7 +8,8 @@ import { createQuotaHost, type QuotaHost } from '../../shared/host/quota-host';
 import type { QuotaState } from '../../shared/ipc/contract';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import type { TempHome } from '../support/temp-home';
-import { createEngine, createFakeDaemon, createTwoSlotHome, type FakeDaemon, sleep } from './support';
+import { waitUntil } from '../support/wait';
+import { createEngine, createFakeDaemon, createTwoSlotHome, type FakeDaemon } from './support';
 
 const POLL_MS = 25;
 let fake: FakeAnthropic;
@@ -28,16 +29,35 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function start(): Promise<QuotaHost> {
-  const engine = await createEngine(home);
-  host = createQuotaHost({
+/** Each look the host took for outside changes: true when it pushed a state. */
+let checks: boolean[] = [];
+
+function createHost(
+  engine: Awaited<ReturnType<typeof createEngine>>,
+  d: FakeDaemon,
+  onChecked = (_: boolean) => {},
+) {
+  return createQuotaHost({
     engine,
     now: Date.now,
     surface: 'app',
-    startDaemon: daemon.start,
+    startDaemon: d.start,
     pollMs: POLL_MS,
+    onChecked,
   });
+}
+
+async function start(): Promise<QuotaHost> {
+  checks = [];
+  host = createHost(await createEngine(home), daemon, (pushed) => checks.push(pushed));
   return host;
+}
+
+/** Waits until the host has looked `n` more times. */
+async function moreChecks(n: number): Promise<boolean[]> {
+  const from = checks.length;
+  await waitUntil(() => checks.length >= from + n, `${n} more looks for outside changes`);
+  return checks.slice(from);
 }
 
 function writeCache(ts: number): void {
@@ -70,12 +90,13 @@ describe('the shared quota host', () => {
     const pushes: QuotaState[] = [];
     h.onState((s) => pushes.push(s));
     await expect.poll(() => pushes.length).toBe(1); // the first poll: nothing was pushed before
-    await sleep(POLL_MS * 6);
+    expect(await moreChecks(3)).toEqual([false, false, false]);
     expect(pushes).toHaveLength(1);
+    // Positive control: the same looks push once the disk changes.
     writeCache(1_700_000_000_000);
     await expect.poll(() => pushes.length).toBe(2);
     expect(pushes[1].cache?.ts).toBe(1_700_000_000_000);
-    await sleep(POLL_MS * 6);
+    expect(await moreChecks(3)).toEqual([false, false, false]);
     expect(pushes).toHaveLength(2);
     daemon.options().onCycle?.({} as never);
     await expect.poll(() => pushes.length).toBe(3);
@@ -135,9 +156,21 @@ describe('the shared quota host', () => {
     await h.stop();
     host = undefined;
     expect(daemon.stopped).toBe(true);
-    const seen = pushes.length;
-    writeCache(1_700_000_000_001);
-    await sleep(POLL_MS * 6);
-    expect(pushes).toHaveLength(seen);
+    const seen = { pushes: pushes.length, checks: checks.length };
+    // Positive control: a live host on the same state dir sees the change the stopped one must not.
+    const live = createHost(await createEngine(home), createFakeDaemon('broker'));
+    const livePushes: QuotaState[] = [];
+    live.onState((s) => livePushes.push(s));
+    try {
+      writeCache(1_700_000_000_001);
+      await waitUntil(
+        () => livePushes.some((s) => s.cache?.ts === 1_700_000_000_001),
+        'the live host to see it',
+      );
+    } finally {
+      await live.stop();
+    }
+    expect(pushes).toHaveLength(seen.pushes);
+    expect(checks).toHaveLength(seen.checks);
   });
 });

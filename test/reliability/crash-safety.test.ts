@@ -13,6 +13,7 @@ import {
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { runCli } from '../support/run-cli';
 import { createSecretCollector } from '../support/secret-scan';
+import { useSeededRandom } from '../support/seeded-random';
 import { createTempHome, type TempHome } from '../support/temp-home';
 import { startBroker, waitFor, waitForFileEvent } from './support/broker-process';
 import { ageLockDirs, findLockDirs, tempFilesIn } from './support/locks';
@@ -110,6 +111,7 @@ interface RunRecord {
 
 describe('SIGKILL during a locked token refresh', () => {
   it(`at ${RUNS} random moments (half of them after the token answer arrived): whenever the answer had reached the broker, the next run finds the current login; siblings intact, never a stub`, async () => {
+    const random = useSeededRandom('crash-safety');
     const h = makeHome();
     const records: RunRecord[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -117,7 +119,7 @@ describe('SIGKILL during a locked token refresh', () => {
       fake.resetStats();
       fake.setLatency(run % 3 === 0 ? 0 : 20);
       const how: RunRecord['how'] = run % 2 === 0 ? 'from start' : 'after journal';
-      const delayMs = how === 'from start' ? 120 + Math.random() * 450 : Math.random() * 12;
+      const delayMs = how === 'from start' ? 120 + random.next() * 450 : random.next() * 12;
       const journalSeen = waitForFileEvent(h.dirOf(IDS[0]), REFRESH_JOURNAL_NAME, 10_000);
       const broker = startBroker(['refresh', '--quiet'], h.env());
       if (how === 'from start') await new Promise((r) => setTimeout(r, delayMs));
@@ -138,7 +140,6 @@ describe('SIGKILL during a locked token refresh', () => {
       for (const id of IDS) expectIntact(h, id, `run ${run} right after the kill`);
 
       const next = await recover(h);
-      expect(next.code, `run ${run}: recovery refresh`).toBe(0);
       const record: RunRecord = {
         how,
         delayMs: Math.round(delayMs),
@@ -146,6 +147,7 @@ describe('SIGKILL during a locked token refresh', () => {
         savedByJournal: 0,
         lostInFlight: 0,
       };
+      const lost: number[] = [];
       for (const [i, id] of IDS.entries()) {
         expectIntact(h, id, `run ${run} after recovery`);
         expect(existsSync(getRefreshJournalPath(h.dirOf(id))), `run ${run}: journal left`).toBe(false);
@@ -156,9 +158,23 @@ describe('SIGKILL during a locked token refresh', () => {
         // Lost: only allowed when the answer had not reached the broker's disk (no journal at the kill).
         expect(journaled[i], `run ${run}: ${id} lost although its answer was journaled`).toBe(false);
         expect(how === 'after journal' && i === 0, `run ${run}: ${id} lost after its journal`).toBe(false);
-        record.lostInFlight += 1;
+        lost.push(i);
+      }
+      record.lostInFlight = lost.length;
+      // A login lost in flight is dead (the server rotated it): `refresh` exits 1 exactly when that left
+      // no enabled slot active, so a cron job notices; otherwise 0.
+      expect(
+        next.code,
+        `run ${run}: recovery refresh exit (${lost.length} of ${IDS.length} lost)\n${next.stderr}`,
+      ).toBe(lost.length === IDS.length ? 1 : 0);
+      for (const i of lost) {
+        expect(h.readCache().slots[IDS[i]], `run ${run}: ${IDS[i]} lost in flight`).toMatchObject({
+          status: 'inactive',
+          health: 'login_dead',
+        });
+        // The user logs in again: a new pair, which the next run picks up.
         const pair = fake.addAccount({ email: EMAILS[i], accessExpiresAt: expiredAt() });
-        h.writeCredentials(id, { ...pair, expiresAt: expiredAt() });
+        h.writeCredentials(IDS[i], { ...pair, expiresAt: expiredAt() });
       }
       // Reuse only where a login was lost in flight: the next run posts the spent token once and learns
       // that the login is dead (exactly what Claude Code itself would do).
@@ -167,6 +183,7 @@ describe('SIGKILL during a locked token refresh', () => {
     }
     writeReport('crash-safety', {
       runs: RUNS,
+      seed: random.seed,
       killsAfterJournal: records.filter((r) => r.how === 'after journal').length,
       slotsSavedByJournal: records.reduce((n, r) => n + r.savedByJournal, 0),
       slotsLostInFlight: records.reduce((n, r) => n + r.lostInFlight, 0),

@@ -79,10 +79,9 @@ describe('lock directories left by a SIGKILL', () => {
     expect(existsSync(join(home.stateDir, 'broker.lock'))).toBe(true);
     ageLockDirs([join(home.stateDir, 'broker.lock')], 31_000);
     home.age(600_000);
-    const started = Date.now();
     const run = await runCli(['refresh', '--json'], home.env());
     expect(run.code, run.stderr).toBe(0);
+    // 'ran': its own cycle, not 'waited' for (or asked) the dead holder.
     expect(JSON.parse(run.stdout).outcome).toBe('ran');
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

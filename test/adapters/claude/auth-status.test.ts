@@ -74,13 +74,11 @@ describe('runAuthStatus', () => {
   });
 
   it('kills the child on timeout, with SIGKILL when SIGTERM is ignored', async () => {
-    const started = Date.now();
     const result = await runAuthStatus(standIn.bin, null, {
       env: envFor({ FAKE_CLAUDE_STATUS: 'hang', FAKE_CLAUDE_IGNORE_TERM: '1' }),
       timeoutMs: 300,
     });
     expect(result).toMatchObject({ timedOut: true, exitCode: null, loggedIn: null });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(isAlive(record().pid)).toBe(false);
   });
 

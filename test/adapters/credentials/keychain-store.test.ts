@@ -104,14 +104,12 @@ describe('keychain store against a fake security tool', () => {
 
   it('gives up after the timeout instead of hanging', async () => {
     await fake.setMode('sleep');
-    const started = Date.now();
     const error = (await store(500)
       .readRaw(WORK)
       .catch((e: unknown) => e)) as CredentialStoreError;
     expect(error).toBeInstanceOf(CredentialStoreError);
     expect(error.code).toBe('timeout');
     expect(error.message).toMatch(/did not answer within/);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('reports other failures as io with security’s message', async () => {

@@ -3,18 +3,29 @@
  * temp dist/, next to a stand-in dist/cli.cjs that records each `refresh` it is asked to run.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../../support/wait';
 import { HOUR, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from './helpers';
 
 const REPO = resolve(__dirname, '../../..');
+// Written to a temp name and renamed, so a test never reads a half-written record.
 const STAND_IN = `const fs = require('node:fs');
-fs.writeFileSync(require('node:path').join(process.env.QUOTA_BROKER_HOME, 'stand-in-' + process.pid + '.json'),
-  JSON.stringify({ argv: process.argv.slice(2), env: process.env }));
+const file = require('node:path').join(process.env.QUOTA_BROKER_HOME, 'stand-in-' + process.pid + '.json');
+fs.writeFileSync(file + '.tmp', JSON.stringify({ argv: process.argv.slice(2), env: process.env }));
+fs.renameSync(file + '.tmp', file);
 console.log('stand-in refresh ran');
 setTimeout(() => {}, 300);
 `;
@@ -90,12 +101,12 @@ function runBundle(input: string, e: NodeJS.ProcessEnv, args: string[] = []) {
 }
 
 function standIns(stateDir: string): string[] {
-  return existsSync(stateDir) ? readdirSync(stateDir).filter((n) => n.startsWith('stand-in-')) : [];
+  return existsSync(stateDir) ? readdirSync(stateDir).filter((n) => /^stand-in-\d+\.json$/.test(n)) : [];
 }
 
-async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+/** Refreshes the statuslines started: each writes this line to the log before it spawns one (and exits after). */
+function startsLogged(log: string): number {
+  return existsSync(log) ? readFileSync(log, 'utf8').split('starting a detached refresh').length - 1 : 0;
 }
 
 describe('bundled statusline', () => {
@@ -107,15 +118,17 @@ describe('bundled statusline', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
-    await waitFor(() => standIns(paths.stateDir).length > 0);
+    await waitUntil(() => standIns(paths.stateDir).length > 0, 'the detached refresh');
     const [record] = standIns(paths.stateDir);
     const ran = JSON.parse(readFileSync(join(paths.stateDir, record), 'utf8'));
     expect(ran.argv).toEqual(['refresh', '--quiet']);
     // The environment passes through, minus the session's own account selection.
     expect(ran.env).toMatchObject({ QB_MARK: 'x', QUOTA_BROKER_HOME: paths.stateDir, HOME: paths.home });
     expect(ran.env.CLAUDE_CONFIG_DIR).toBeUndefined();
-    await waitFor(() => readFileSync(paths.log, 'utf8').includes('stand-in refresh ran'));
-    expect(readFileSync(paths.log, 'utf8')).toContain('stand-in refresh ran');
+    await waitUntil(
+      () => readFileSync(paths.log, 'utf8').includes('stand-in refresh ran'),
+      'its output in the log',
+    );
   });
 
   it('stdin rate_limits give fresh numbers with zero requests', () => {
@@ -139,7 +152,6 @@ describe('bundled statusline', () => {
 
   it('prints its line at the deadline when the writer never closes stdin, and exits 0 once it does', async () => {
     const { paths } = makeTempPaths();
-    const started = Date.now();
     const child: ChildProcess = spawn(process.execPath, [bin, 'statusline'], {
       env: env(paths),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -147,8 +159,8 @@ describe('bundled statusline', () => {
     child.stdin?.write('{"session_id":"x",');
     const exited = new Promise((r) => child.on('exit', r));
     const line = await new Promise<string>((r) => child.stdout?.once('data', (d) => r(String(d))));
+    // The line came while stdin was still open: the statusline did not wait for the writer.
     expect(line).toBe('claude ❔no-cache 📅:?\n');
-    expect(Date.now() - started).toBeLessThan(3_000);
     // The pending read sits in libuv's thread pool until the writer closes (Claude Code always does).
     child.stdin?.end();
     expect(await exited).toBe(0);
@@ -194,9 +206,10 @@ describe('bundled statusline', () => {
         }),
     );
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
-    await waitFor(() => standIns(paths.stateDir).length > 0);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(standIns(paths.stateDir)).toHaveLength(1);
+    // Every statusline has exited, so every spawn it made is in the log: exactly one.
+    expect(startsLogged(paths.log)).toBe(1);
+    // Positive control: that one refresh really ran (the same record a second one would leave).
+    await waitUntil(() => standIns(paths.stateDir).length === 1, 'the one refresh to run');
   });
 
   it('with a live broker lock it starts none', async () => {
@@ -204,8 +217,13 @@ describe('bundled statusline', () => {
     mkdirSync(`${paths.brokerLock}.lock`, { recursive: true });
     const r = runBundle('', env(paths));
     expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
-    await new Promise((res) => setTimeout(res, 300));
-    expect(standIns(paths.stateDir)).toEqual([]);
+    // The statusline has exited: no spawn was logged, so none can still come.
+    expect(startsLogged(paths.log)).toBe(0);
+    // Positive control: the same statusline without the lock starts one.
+    rmSync(`${paths.brokerLock}.lock`, { recursive: true });
+    expect(runBundle('', env(paths)).status).toBe(0);
+    expect(startsLogged(paths.log)).toBe(1);
+    await waitUntil(() => standIns(paths.stateDir).length === 1, 'the refresh once the lock is gone');
   });
 
   it('--install writes a command that runs the statusline; --help and bad options', () => {
