@@ -24,7 +24,7 @@ const entries = [
   { in: 'shared/cli/statusline/entry.ts', out: 'dist/statusline.cjs', minify: true },
   // --install/--uninstall/--help, loaded by the statusline only when asked for.
   { in: 'shared/cli/statusline/command.ts', out: 'dist/statusline-options.cjs' },
-  { in: 'shared/cli/main.ts', out: 'dist/cli.cjs' },
+  { in: 'shared/cli/entry.ts', out: 'dist/cli.cjs' },
 ];
 
 for (const e of entries) {

@@ -19,7 +19,7 @@ export interface CliContext {
  */
 export async function createCliContext(
   env: NodeJS.ProcessEnv = process.env,
-  options: { claudeVersion?: boolean } = {},
+  options: { claudeVersion?: boolean } & Partial<Pick<CliContext, 'stdout' | 'stderr'>> = {},
 ): Promise<CliContext> {
   let paths: ReturnType<typeof getBrokerPaths>;
   try {
@@ -42,5 +42,10 @@ export async function createCliContext(
     const { claudeVersion } = await import('../adapters/claude/find-claude');
     deps.claudeVersion = await claudeVersion(claudeBin, { env, timeoutMs: 3000 });
   }
-  return { deps, now: Date.now, stdout: process.stdout, stderr: process.stderr };
+  return {
+    deps,
+    now: Date.now,
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+  };
 }

@@ -63,7 +63,29 @@ const OPTIONS = {
   timeout: { type: 'string' },
 } as const;
 
-export async function main(argv: string[]): Promise<number> {
+/** Where a run of the CLI reads its environment and writes its output (a process, or a test). */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * Runs `quota-broker <argv>` and resolves with its exit code; never rejects: a usage or environment
+ * error is one sentence on `io.stderr` (64 or 2), anything else is "Unexpected error" (2), redacted.
+ */
+export async function runQuotaBroker(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    const code = e instanceof CliError ? e.exitCode : 2;
+    const message = e instanceof CliError ? e.message : `Unexpected error: ${redactUnknown(e)}`;
+    io.stderr.write(`quota-broker: ${message}\n`);
+    return code;
+  }
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -73,22 +95,24 @@ export async function main(argv: string[]): Promise<number> {
   const { values: flags, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (flags.version) {
-    process.stdout.write(`${__APP_VERSION__}\n`);
+    io.stdout.write(`${__APP_VERSION__}\n`);
     return 0;
   }
   if (!command || command === 'help') {
-    process.stdout.write(`${(rest[0] && HELP[rest[0]]) || MAIN_HELP}\n`);
+    io.stdout.write(`${(rest[0] && HELP[rest[0]]) || MAIN_HELP}\n`);
     return 0;
   }
   if (!(command in HELP))
     throw new CliError(`Unknown command "${command}". See: quota-broker --help`, EXIT_USAGE);
   if (flags.help) {
-    process.stdout.write(`${HELP[command]}\n`);
+    io.stdout.write(`${HELP[command]}\n`);
     return 0;
   }
   // doctor and service must stay fast and offline: no `claude --version` for them.
-  const ctx = await createCliContext(process.env, {
+  const ctx = await createCliContext(io.env, {
     claudeVersion: command !== 'doctor' && command !== 'service',
+    stdout: io.stdout,
+    stderr: io.stderr,
   });
   switch (command) {
     case 'status':
@@ -110,15 +134,3 @@ export async function main(argv: string[]): Promise<number> {
   }
   return 0;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    const code = e instanceof CliError ? e.exitCode : 2;
-    const message = e instanceof CliError ? e.message : `Unexpected error: ${redactUnknown(e)}`;
-    process.stderr.write(`quota-broker: ${message}\n`);
-    process.exitCode = code;
-  },
-);

@@ -1,7 +1,7 @@
 /** Shared set-up for the doctor's black-box tests: a temp home, a stand-in crontab, and run helpers. */
 import { expect } from 'vitest';
 import type { FakeAnthropic } from '../fake-anthropic';
-import { type CliRun, runCli } from '../support/run-cli';
+import { type CliRun, runCliInProcess } from '../support/run-cli';
 import { createStandInBin, type StandInBin } from '../support/stand-in-bin';
 import { createTempHome, type TempHome, type TempHomeOptions } from '../support/temp-home';
 
@@ -47,9 +47,9 @@ export function createDoctorHome(
     home,
     bin,
     env,
-    doctor: (args = [], extra = {}) => runCli(['doctor', ...args], env(extra)),
+    doctor: (args = [], extra = {}) => runCliInProcess(['doctor', ...args], env(extra)),
     json: async (args = [], extra = {}) => {
-      const run = await runCli(['doctor', '--json', ...args], env(extra));
+      const run = await runCliInProcess(['doctor', '--json', ...args], env(extra));
       return { run, report: JSON.parse(run.stdout) as DoctorJson };
     },
   };

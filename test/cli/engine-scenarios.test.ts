@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
-import { runCli } from '../support/run-cli';
+import { runCliInProcess } from '../support/run-cli';
 import { createTempHome, type TempHome } from '../support/temp-home';
 
 let fake: FakeAnthropic;
@@ -31,7 +31,7 @@ describe('slot health through the real CLI', () => {
       settings: { token_refresh: 'locked' },
     });
     fake.revokeLogin('two@example.com');
-    const run = await runCli(['refresh'], home.env());
+    const run = await runCliInProcess(['refresh'], home.env());
     expect(run.code).toBe(0);
     const cache = home.readCache();
     expect(cache.slots['slot-2']).toMatchObject({ status: 'inactive', health: 'login_dead' });
@@ -48,7 +48,7 @@ describe('slot health through the real CLI', () => {
     expect(home.readCredentials('slot-2').claudeAiOauth.refreshToken).toMatch(/^sk-ant-ort01-test-/);
     expect(run.stdout).toContain('run: quota-broker relogin slot-2');
     fake.resetStats();
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(fake.stats.tokenCalls['two@example.com'] ?? 0).toBe(0);
     expect(fake.stats.usageCalls['two@example.com'] ?? 0).toBe(0);
   });
@@ -60,16 +60,16 @@ describe('slot health through the real CLI', () => {
       settings: { token_refresh: 'locked' },
     });
     for (const s of three) fake.revokeLogin(s.email);
-    expect((await runCli(['refresh'], home.env())).code).toBe(1);
+    expect((await runCliInProcess(['refresh'], home.env())).code).toBe(1);
     const cache = home.readCache();
     expect(cache.all_inactive).toBe(true);
     expect(cache.recommended).toBeNull();
-    const status = await runCli(['status'], home.env());
+    const status = await runCliInProcess(['status'], home.env());
     expect(status.stdout).toContain('ALL SLOTS INACTIVE');
     // The person logs in again as slot-3 (Claude Code writes new credentials).
     const pair = fake.addAccount({ email: 'three@example.com' });
     home.writeCredentials('slot-3', { ...pair, expiresAt: Date.now() + 3600_000 });
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     const after = home.readCache();
     expect(after.slots['slot-3']).toMatchObject({ status: 'active', health: 'ok' });
     expect(after.all_inactive).toBe(false);
@@ -84,7 +84,7 @@ describe('slot health through the real CLI', () => {
       settings: { token_refresh: 'locked' },
     });
     const before = home.readCredentials('slot-1');
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     const after = home.readCredentials('slot-1');
     expect(after.claudeAiOauth.refreshToken).toBe(fake.currentRefreshToken('one@example.com'));
     expect(after.claudeAiOauth.refreshToken).not.toBe(before.claudeAiOauth.refreshToken);
@@ -106,7 +106,7 @@ describe('slot health through the real CLI', () => {
       slots: [{ id: 'slot-1', email: 'one@example.com', accessExpiresAt: expired() }],
       settings: { token_refresh: 'never' },
     });
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(home.readCache().slots['slot-1']).toMatchObject({ status: 'active', health: 'token_expired' });
     expect(fake.stats.tokenCalls['one@example.com'] ?? 0).toBe(0);
   });
@@ -115,17 +115,17 @@ describe('slot health through the real CLI', () => {
 describe('transient failures', () => {
   it('429 keeps the slot active with its last good numbers and backs off across separate runs', async () => {
     home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }] });
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     fake.setMode('usage', '429', { retryAfter: '0' });
     fake.resetStats();
     home.age(60_000);
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     const c1 = home.readCache().slots['slot-1'];
     expect(c1).toMatchObject({ status: 'active', health: 'rate_limited', five_hour: { utilization: 52 } });
     expect(c1.next_attempt_at! - Date.now()).toBeGreaterThan(290_000);
     // A second, separate `refresh` (cron) honours the persisted back-off: no call at all.
     home.age(60_000);
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(fake.stats.usageCalls['one@example.com']).toBe(1);
     expect(home.readCache().slots['slot-1'].health).toBe('rate_limited');
   });
@@ -140,10 +140,10 @@ describe('transient failures', () => {
           { id: 'slot-2', email: 'two@example.com' },
         ],
       });
-      await runCli(['refresh'], home.env());
+      await runCliInProcess(['refresh'], home.env());
       fake.setMode('usage', mode);
       home.age(60_000);
-      await runCli(['refresh'], home.env());
+      await runCliInProcess(['refresh'], home.env());
       const s = home.readCache().slots['slot-1'];
       expect(s).toMatchObject({ status: 'active', health: 'offline', five_hour: { utilization: 52 } });
       expect(s.last_error?.kind).toMatch(/server_error|bad_response/);
@@ -157,9 +157,9 @@ describe('transient failures', () => {
       settings: { request_timeout_s: 2 },
     });
     fake.setMode('usage', 'hang');
-    const run = await runCli(['refresh'], home.env());
+    // The endpoint never answers: the run can only finish because the request timed out.
+    const run = await runCliInProcess(['refresh'], home.env());
     expect(run.code).toBe(0);
-    expect(run.ms).toBeLessThan(8_000);
     expect(home.readCache().slots['slot-1']).toMatchObject({
       health: 'offline',
       last_error: { kind: 'timeout' },
@@ -170,10 +170,10 @@ describe('transient failures', () => {
 describe('bad input loses nothing', () => {
   it('an unparseable registry is reported with line:col and never overwritten', async () => {
     home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }] });
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     const broken = 'accounts:\n  - id: slot-1\n    config_dir: [unclosed\n';
     writeFileSync(home.registry, broken);
-    const run = await runCli(['refresh'], home.env());
+    const run = await runCliInProcess(['refresh'], home.env());
     expect(run.stderr).toMatch(/claude-sessions\.yaml:\d+:\d+/);
     expect(readFileSync(home.registry, 'utf8')).toBe(broken);
     // The last good registry keeps the slot polled.
@@ -183,7 +183,7 @@ describe('bad input loses nothing', () => {
   it('broken credentials JSON is isolated to its slot and left byte-identical', async () => {
     home = createTempHome({ fake, slots: three });
     writeFileSync(home.credentialsPath('slot-2'), '{"claudeAiOauth": {"accessToken": ');
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     const cache = home.readCache();
     expect(cache.slots['slot-2'].last_error?.kind).toBe('credentials_unreadable');
     expect(cache.slots['slot-2'].status).toBe('active');
@@ -195,10 +195,10 @@ describe('bad input loses nothing', () => {
   it('an email named nowhere is learned once from the profile endpoint', async () => {
     home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'hidden@example.com' }] });
     rmSync(join(home.dirOf('slot-1'), '.claude.json'));
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(home.readCache().slots['slot-1'].email).toBe('hidden@example.com');
     home.age(60_000);
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(fake.stats.profileCalls).toBe(1);
     expect(home.readCache().slots['slot-1'].email).toBe('hidden@example.com');
   });
@@ -209,7 +209,7 @@ describe('bad input loses nothing', () => {
       slots: [{ id: 'x', email: 'me@example.com', dirName: '.claude' }],
       noRegistry: true,
     });
-    const run = await runCli(['refresh'], home.env());
+    const run = await runCliInProcess(['refresh'], home.env());
     expect(run.code).toBe(0);
     expect(home.readCache().slots.default).toMatchObject({ email: 'me@example.com', health: 'ok' });
   });
@@ -222,7 +222,7 @@ describe('one broker', () => {
       slots: three.map((s) => ({ ...s, accessExpiresAt: expired() })),
       settings: { token_refresh: 'locked' },
     });
-    const runs = await Promise.all([1, 2, 3, 4].map(() => runCli(['refresh'], home.env())));
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runCliInProcess(['refresh'], home.env())));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     for (const s of three) {
       expect(fake.stats.tokenCalls[s.email]).toBe(1);
@@ -236,11 +236,11 @@ describe('one broker', () => {
 describe('refresh now', () => {
   it('a second refresh within 10 s reuses the first one’s answer instead of calling again', async () => {
     home = createTempHome({ fake, slots: [{ id: 'slot-1', email: 'one@example.com' }] });
-    await runCli(['refresh'], home.env());
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(fake.stats.usageCalls['one@example.com']).toBe(1);
     home.age(60_000);
-    await runCli(['refresh'], home.env());
+    await runCliInProcess(['refresh'], home.env());
     expect(fake.stats.usageCalls['one@example.com']).toBe(2);
   });
 });

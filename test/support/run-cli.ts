@@ -1,6 +1,7 @@
 /** Runs the built `quota-broker` CLI (bin/quota-broker.cjs) as a real child process. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'quota-broker.cjs');
@@ -33,4 +34,29 @@ export function runCli(
     });
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * Runs `quota-broker <args>` in this process (the TypeScript source, no child): for tests of what a
+ * command decides and prints, at a fraction of a process start. Black-box tests of the built bundle
+ * keep using {@link runCli}. `daemon`, `serve`, `relogin` and `statusline` need their own process.
+ */
+export async function runCliInProcess(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const { runQuotaBroker } = await import('../../shared/cli/main');
+  const started = Date.now();
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runQuotaBroker(args, { env, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text(), ms: Date.now() - started };
+}
+
+function collector() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream: Object.assign(stream, { isTTY: false }), text: () => chunks.join('') };
 }
