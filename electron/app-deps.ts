@@ -2,10 +2,11 @@
  * The engine's dependencies inside the app: the CLI's (paths, credential store, claude CLI) with the
  * app's PATH, the engine log tee'd into electron-log, and Electron notifications.
  */
-import type { Notifier } from '../shared/adapters/alerts/notifier';
-import type { Logger } from '../shared/adapters/logger';
-import { createCliContext } from '../shared/cli/context';
+
 import type { EngineDeps } from '../shared/engine/deps';
+import { createEngineDeps } from '../shared/host/create-engine-deps';
+import type { Logger } from '../shared/ports/logger';
+import type { Notifier } from '../shared/ports/notifier';
 import { teeLogger } from './logging';
 
 /** Builds EngineDeps for the app; `appLogger` receives every engine line too. */
@@ -14,6 +15,6 @@ export async function createAppEngineDeps(
   appLogger: Logger,
   notifier: Notifier,
 ): Promise<EngineDeps> {
-  const { deps } = await createCliContext(env);
+  const deps = await createEngineDeps(env);
   return { ...deps, logger: teeLogger(deps.logger, appLogger), notifier };
 }

@@ -1,9 +1,9 @@
 /**
- * The tray's "Open Dashboard in Browser": the dashboard of shared/cli/serve/server.ts served from this
+ * The tray's "Open Dashboard in Browser": the dashboard of shared/host/dashboard/server.ts served from this
  * process, over the app's own engine host (no `node` child, no second engine). Started on first use,
  * reused after, closed on quit.
  */
-import type { Dashboard } from '../shared/cli/serve/server';
+import type { Dashboard } from '../shared/host/dashboard/server';
 import type { QuotaHost } from '../shared/host/quota-host';
 import { isLoopbackDashboardUrl } from './windows/url-policy';
 
@@ -11,7 +11,7 @@ export interface DashboardLauncherDeps {
   host: QuotaHost;
   /** dist/renderer: the same bundle the popover loads. */
   rendererDir: string;
-  /** shared/cli/serve/server.ts `startDashboard` (injected so a test can count starts). */
+  /** shared/host/dashboard/server.ts `startDashboard` (injected so a test can count starts). */
   startDashboard: (host: QuotaHost, opts: { port?: number; rendererDir: string }) => Promise<Dashboard>;
   /** `shell.openExternal`. */
   openExternal: (url: string) => Promise<void>;

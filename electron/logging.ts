@@ -3,8 +3,9 @@
  * (macOS: ~/Library/Logs/Quota Broker/main.log), and the engine's Logger routed there as well as to
  * the broker's own `broker.log`. Every line is redacted before it is written.
  */
-import type { Logger } from '../shared/adapters/logger';
+
 import { redact, redactUnknown } from '../shared/domain/redact';
+import type { Logger } from '../shared/ports/logger';
 
 /** The part of electron-log/main the app uses. */
 export interface ElectronLogLike {

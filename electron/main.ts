@@ -19,7 +19,7 @@ import {
   Tray,
 } from 'electron';
 import log from 'electron-log/main';
-import { startDashboard } from '../shared/cli/serve/server';
+import { startDashboard } from '../shared/host/dashboard/server';
 import { createQuotaHost } from '../shared/host/quota-host';
 import { CHANNELS } from '../shared/ipc/contract';
 import { createAppApi } from './app-api';

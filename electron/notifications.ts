@@ -3,9 +3,9 @@
  * (product §7) and turns a click into the alert's action — start the slot's re-login, or open the popover.
  */
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { Notifier, NotifyResult } from '../shared/adapters/alerts/notifier';
 import type { Alert, AlertAction } from '../shared/domain/alerts/types';
 import { redact, redactUnknown } from '../shared/domain/redact';
+import type { Notifier, NotifyResult } from '../shared/ports/notifier';
 
 export type NotificationLike = Pick<Notification, 'on' | 'show'>;
 

@@ -1,34 +1,16 @@
 /**
- * The tray's "Run Doctor": `quota-broker doctor` run in this process against the app's own engine
- * dependencies (the CLI's command, its text report captured instead of printed), so it needs no `node`
- * on PATH. The doctor only reads files (and `crontab -l`); it starts no claude process.
+ * The tray's "Run Doctor": the doctor run in this process against the app's own engine dependencies
+ * (shared/host/run-doctor.ts, the same report `quota-broker doctor` prints), so it needs no `node` on
+ * PATH. The doctor only reads files (and `crontab -l`); it starts no claude process.
  */
-import { Writable } from 'node:stream';
-import { CliError } from '../shared/cli/cli-error';
-import { doctorCommand, EXIT_DOCTOR_FAILED } from '../shared/cli/commands/doctor/command';
+import { getColours } from '../shared/domain/format/colours';
 import type { EngineDeps } from '../shared/engine/deps';
+import { type DoctorRun, runDoctor as runHostDoctor } from '../shared/host/run-doctor';
 
-export interface DoctorRun {
-  /** The CLI's exit code: 0 healthy, 1 problems found, 2 the doctor could not run. */
-  code: number;
-  /** The report as `quota-broker doctor` prints it, without colours. */
-  output: string;
-}
+export type { DoctorRun } from '../shared/host/run-doctor';
 
-/** Runs the doctor over `engine`'s paths and store; resolves with its exit code and report. */
+/** Runs the doctor over `engine`'s paths and store; resolves with its exit code and plain-text report. */
 export async function runDoctor(engine: EngineDeps, now: () => number): Promise<DoctorRun> {
-  let output = '';
-  const stdout = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  try {
-    const code = await doctorCommand({ deps: engine, now, stdout, stderr: stdout }, {});
-    return { code, output: output.trim() };
-  } catch (e) {
-    const code = e instanceof CliError ? e.exitCode : EXIT_DOCTOR_FAILED;
-    return { code, output: (e as Error).message };
-  }
+  const run = await runHostDoctor(engine, now(), { colours: getColours(false) });
+  return { code: run.code, output: run.output.trim() };
 }

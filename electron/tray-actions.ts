@@ -1,7 +1,8 @@
 /** What the tray menu's items do, wired to the engine host, the in-process dashboard and the OS. */
-import type { Logger } from '../shared/adapters/logger';
+
 import { redactUnknown } from '../shared/domain/redact';
 import type { QuotaHost } from '../shared/host/quota-host';
+import type { Logger } from '../shared/ports/logger';
 import type { DashboardLauncher } from './dashboard-launcher';
 import type { DoctorRun } from './run-doctor';
 import type { TrayMenuActions } from './tray-menu';

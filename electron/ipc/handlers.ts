@@ -4,9 +4,9 @@
  * and any thrown error comes back as `{ ok: false, error: { code, message } }`.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Logger } from '../../shared/adapters/logger';
 import { redactUnknown } from '../../shared/domain/redact';
 import { type ApiError, type ApiResult, CHANNELS, type QuotaApi } from '../../shared/ipc/contract';
+import type { Logger } from '../../shared/ports/logger';
 import { isTrustedSender, type SenderInfo, type TrustPolicy } from './trusted-sender';
 import {
   type Validated,

@@ -3,7 +3,7 @@
  * refused, permissions refused, remote requests cancelled, the CSP sent as a header too.
  */
 import type { Session, Shell, WebContents } from 'electron';
-import type { Logger } from '../../shared/adapters/logger';
+import type { Logger } from '../../shared/ports/logger';
 import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isOwnPage, isSignInUrl } from './url-policy';
 
 export interface ContentSecurityDeps {

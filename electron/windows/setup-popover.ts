@@ -2,7 +2,7 @@
 
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen, Session, Shell } from 'electron';
-import type { Logger } from '../../shared/adapters/logger';
+import type { Logger } from '../../shared/ports/logger';
 import type { AppPaths } from '../app-paths';
 import { setupContentSecurity } from './content-security';
 import { createPopover, type Popover, type PopoverWindowLike } from './popover-window';

@@ -3,7 +3,7 @@
  * (`~/.claude.json` for the default dir) → `oauthAccount.emailAddress` (interop doc "Accounts and config dirs").
  */
 import { join } from 'node:path';
-import type { CredentialTarget } from './credentials/store';
+import type { CredentialTarget } from '../ports/credential-store';
 import { readTextIfExists } from './fs/atomic-write';
 
 export interface AccountIdentity {

@@ -1,7 +1,7 @@
 /** Reads and writes `merged-quota-cache.json` (product.md §4): atomic, 0600, no secrets. */
 import type { CacheFile } from '../domain/types';
+import type { FileSystem } from '../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
-import type { FileSystem } from './fs/file-system';
 
 export type CacheLoad =
   | { state: 'absent' }

@@ -5,8 +5,8 @@
  */
 import type { BackoffState } from '../domain/schedule';
 import type { Registry } from '../domain/types';
+import type { FileSystem } from '../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
-import type { FileSystem } from './fs/file-system';
 
 export interface SlotEngineState {
   next_due_at: number | null;

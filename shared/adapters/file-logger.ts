@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import log from 'electron-log/node';
 import { redact, redactUnknown } from '../domain/redact';
-import type { Logger } from './logger';
+import type { Logger } from '../ports/logger';
 
 export const LOG_MAX_BYTES = 1024 * 1024;
 

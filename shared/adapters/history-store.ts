@@ -4,8 +4,7 @@
  * slot per HISTORY_BUCKET_MS) and rewritten atomically.
  */
 import { appendFile, stat } from 'node:fs/promises';
-import type { CacheFile } from '../domain/types';
-import type { HistoryPoint } from '../ipc/contract';
+import type { CacheFile, HistoryPoint } from '../domain/types';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 
 export const HISTORY_MAX_BYTES = 512 * 1024;

@@ -1,9 +1,6 @@
-/** Builds the engine's dependencies for a CLI process from its environment. */
-import { findClaude } from '../adapters/claude/find-claude';
-import { selectCredentialStore } from '../adapters/credentials/select-store';
-import { createFileLogger } from '../adapters/file-logger';
-import { getBrokerPaths } from '../adapters/paths';
+/** The CLI's context: the engine's dependencies for this process plus where output goes. */
 import type { EngineDeps } from '../engine/deps';
+import { createEngineDeps, EnvironmentError } from '../host/create-engine-deps';
 import { CliError } from './cli-error';
 
 export interface CliContext {
@@ -14,33 +11,19 @@ export interface CliContext {
 }
 
 /**
- * Creates the CLI context; a bad environment variable is a CliError with the fix. `claudeVersion: false`
- * skips running `claude --version` (doctor must start no process; the usage User-Agent then uses the default).
+ * Creates the CLI context; a bad environment variable is a CliError (exit 2) with the fix.
+ * `claudeVersion: false` skips running `claude --version`.
  */
 export async function createCliContext(
   env: NodeJS.ProcessEnv = process.env,
   options: { claudeVersion?: boolean } & Partial<Pick<CliContext, 'stdout' | 'stderr'>> = {},
 ): Promise<CliContext> {
-  let paths: ReturnType<typeof getBrokerPaths>;
+  let deps: EngineDeps;
   try {
-    paths = getBrokerPaths(env);
+    deps = await createEngineDeps(env, options);
   } catch (e) {
-    throw new CliError((e as Error).message, 2);
-  }
-  const logger = createFileLogger(paths.log);
-  const claudeBin = findClaude(env);
-  const deps: EngineDeps = {
-    paths,
-    logger,
-    store: selectCredentialStore(paths.credentials),
-    claudeBin,
-    claudeVersion: null,
-    env,
-    random: Math.random,
-  };
-  if (claudeBin && options.claudeVersion !== false) {
-    const { claudeVersion } = await import('../adapters/claude/find-claude');
-    deps.claudeVersion = await claudeVersion(claudeBin, { env, timeoutMs: 3000 });
+    if (e instanceof EnvironmentError) throw new CliError(e.message, 2);
+    throw e;
   }
   return {
     deps,

@@ -1,5 +1,7 @@
 import { formatAge as formatCompactAge } from '../domain/format/duration';
 
+export { type Colours, getColours } from '../domain/format/colours';
+
 /** Human formatting for the CLI: ages, percentages, tables, colour (TTY only, NO_COLOR honoured). */
 
 /** `45s`, `4m`, `11h`, `3d`; `—` for null. The same compact age the UI and doctor show. */
@@ -9,20 +11,6 @@ export function formatAge(ms: number | null): string {
 
 export function formatPercent(v: number | null | undefined): string {
   return v == null ? '—' : `${Math.round(v)}%`;
-}
-
-export interface Colours {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-}
-
-/** ANSI colours when `enabled`, identity otherwise. */
-export function getColours(enabled: boolean): Colours {
-  const wrap = (code: string) => (s: string) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
-  return { red: wrap('31'), yellow: wrap('33'), green: wrap('32'), dim: wrap('2'), bold: wrap('1') };
 }
 
 /** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */

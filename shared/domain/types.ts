@@ -76,6 +76,9 @@ export interface UsageSnapshot {
   extra_usage: ExtraUsage | null;
 }
 
+/** The id the broker gives the default account it discovers when there is no registry. */
+export const DEFAULT_SLOT_ID = 'default';
+
 /** A slot as configured in `claude-sessions.yaml`. */
 export interface SlotConfig {
   id: string;
@@ -184,3 +187,10 @@ export interface CacheFile {
 }
 
 export const CACHE_VERSION = 1 as const;
+
+/** One point of a slot's utilisation history (history.jsonl). */
+export interface HistoryPoint {
+  t: number;
+  five_hour: number | null;
+  seven_day: number | null;
+}

@@ -4,6 +4,7 @@
  */
 import { readAccountIdentity } from '../adapters/account-identity';
 import { readCache, writeCache } from '../adapters/cache-store';
+import { getSlotTarget } from '../adapters/credentials/slot-target';
 import { emptySlotState, readEngineState, writeEngineState } from '../adapters/engine-state-store';
 import { appendHistory } from '../adapters/history-store';
 import { readObservation } from '../adapters/observations';
@@ -15,7 +16,7 @@ import { CACHE_VERSION, type CacheFile, type CacheSlot, type SlotStatus } from '
 import { deliverCycleAlerts } from './deliver-alerts';
 import { type EngineDeps, MAX_CONCURRENT_SLOTS } from './deps';
 import { type ObservationInput, processSlot } from './process-slot';
-import { getSlotTarget, type ResolvedSlots, resolveSlots } from './resolve-slots';
+import { type ResolvedSlots, resolveSlots } from './resolve-slots';
 import { resolveRefreshMode } from './token-refresh/refresh-token';
 
 export interface CycleOptions {

@@ -6,10 +6,8 @@
  */
 
 import { loadAlertState, saveAlertState, withAlertStateLock } from '../adapters/alerts/alert-state-store';
-import type { Notifier } from '../adapters/alerts/notifier';
 import { createHeadlessNotifier } from '../adapters/alerts/notifier';
 import { runNotifyCommand } from '../adapters/alerts/notify-command';
-import type { Logger } from '../adapters/logger';
 import type { BrokerPaths } from '../adapters/paths';
 import type { AlertDecision } from '../domain/alerts/policy';
 import { decideAlerts } from '../domain/alerts/policy';
@@ -18,6 +16,8 @@ import { getAlertSettings } from '../domain/alerts/settings';
 import type { Alert } from '../domain/alerts/types';
 import { redactUnknown } from '../domain/redact';
 import type { BrokerSettings, CacheFile } from '../domain/types';
+import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
 
 export interface DeliverCycleAlertsOptions {
   paths: Pick<BrokerPaths, 'alertState'>;

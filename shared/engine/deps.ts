@@ -1,9 +1,9 @@
-import type { Notifier } from '../adapters/alerts/notifier';
-import type { CredentialStore } from '../adapters/credentials/store';
-import type { FileSystem } from '../adapters/fs/file-system';
-import type { FetchLike } from '../adapters/http/http-request';
-import type { Logger } from '../adapters/logger';
 import type { BrokerPaths } from '../adapters/paths';
+import type { CredentialStore } from '../ports/credential-store';
+import type { FetchLike } from '../ports/fetch';
+import type { FileSystem } from '../ports/file-system';
+import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
 
 /** Everything the engine touches, injected: tests point paths at temp dirs and the API at the fake server. */
 export interface EngineDeps {

@@ -4,7 +4,7 @@
  * inside the slot: this function never throws for a slot's own trouble.
  */
 import { getTokenFingerprint, isAccessExpired, readCredentials } from '../adapters/credentials/credentials';
-import type { CredentialTarget } from '../adapters/credentials/store';
+import { looksLikeDefaultDir } from '../adapters/credentials/slot-target';
 import type { SlotEngineState } from '../adapters/engine-state-store';
 import { fetchProfile } from '../adapters/http/profile-client';
 import { fetchUsage } from '../adapters/http/usage-client';
@@ -29,8 +29,8 @@ import type {
   TokenRefreshMode,
   UsageWindow,
 } from '../domain/types';
+import type { CredentialTarget } from '../ports/credential-store';
 import type { EngineDeps } from './deps';
-import { looksLikeDefaultDir } from './resolve-slots';
 import { carryOver } from './slot-view';
 import { recoverRefreshJournal } from './token-refresh/recover-journal';
 import { refreshToken } from './token-refresh/refresh-token';

@@ -4,13 +4,10 @@
  */
 import { readCredentials } from '../adapters/credentials/credentials';
 import { getCredentialTarget } from '../adapters/credentials/keychain-naming';
-import type { CredentialTarget } from '../adapters/credentials/store';
 import type { EngineState } from '../adapters/engine-state-store';
 import { loadRegistry } from '../adapters/registry/registry-store';
-import { DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../domain/types';
+import { DEFAULT_SETTINGS, DEFAULT_SLOT_ID, type Registry, type SlotConfig } from '../domain/types';
 import type { EngineDeps } from './deps';
-
-export const DEFAULT_SLOT_ID = 'default';
 
 export interface ResolvedSlots {
   registry: Registry;
@@ -18,34 +15,6 @@ export interface ResolvedSlots {
   origin: 'file' | 'last_good' | 'discovered' | 'none';
   /** The registry's problem in one sentence (line:col), or null. */
   error: string | null;
-}
-
-/** `~` expanded (as a shell would before exporting CLAUDE_CONFIG_DIR); nothing else changes. */
-export function expandTilde(dir: string, home: string): string {
-  if (dir === '~') return home;
-  return dir.startsWith('~/') ? `${home}${dir.slice(1)}` : dir;
-}
-
-/** `~` expanded and trailing slashes dropped, for comparisons only (never for naming keychain items). */
-export function normalizeDir(dir: string, home: string): string {
-  const expanded = expandTilde(dir, home);
-  return expanded.length > 1 ? expanded.replace(/\/+$/, '') : expanded;
-}
-
-/**
- * The credential target of a slot. A slot marked `default: true` is the account Claude Code uses with
- * CLAUDE_CONFIG_DIR unset (the un-suffixed keychain item, `~/.claude.json`); any other slot's config dir
- * is used exactly as written (after `~` expansion), as CLAUDE_CONFIG_DIR would be exported — so
- * `config_dir: /Users/me/.claude` without `default: true` is the `CLAUDE_CONFIG_DIR=$HOME/.claude` item.
- */
-export function getSlotTarget(slot: SlotConfig, defaultConfigDir: string, home: string): CredentialTarget {
-  if (slot.default) return getCredentialTarget(null, defaultConfigDir);
-  return getCredentialTarget(expandTilde(slot.config_dir, home), defaultConfigDir);
-}
-
-/** True for a non-default slot whose dir is the default one: a likely `default: true` left out. */
-export function looksLikeDefaultDir(slot: SlotConfig, defaultConfigDir: string, home: string): boolean {
-  return !slot.default && normalizeDir(slot.config_dir, home) === normalizeDir(defaultConfigDir, home);
 }
 
 export async function resolveSlots(deps: EngineDeps, engineState: EngineState): Promise<ResolvedSlots> {

@@ -4,9 +4,9 @@
  * at once. Every refusal is a value (`ApiResult`), never a throw.
  */
 import type { LoginHandle, LoginOptions } from '../adapters/claude/auth-login';
-import type { Logger } from '../adapters/logger';
 import { redactUnknown } from '../domain/redact';
 import type { ApiResult, ReloginProgress } from '../ipc/contract';
+import type { Logger } from '../ports/logger';
 import { getExitProgress, getLoginProgress } from './relogin-progress';
 import type { ReloginTarget } from './relogin-target';
 

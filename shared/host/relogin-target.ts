@@ -7,12 +7,13 @@
 import { readAccountIdentity } from '../adapters/account-identity';
 import { readCache } from '../adapters/cache-store';
 import { getClaudeConfigDirEnv } from '../adapters/credentials/keychain-naming';
-import type { CredentialTarget } from '../adapters/credentials/store';
+import { getSlotTarget } from '../adapters/credentials/slot-target';
 import { readEngineState } from '../adapters/engine-state-store';
 import type { BrokerPaths } from '../adapters/paths';
 import { loadRegistry } from '../adapters/registry/registry-store';
 import type { SlotConfig } from '../domain/types';
-import { DEFAULT_SLOT_ID, getSlotTarget } from '../engine/resolve-slots';
+import { DEFAULT_SLOT_ID } from '../domain/types';
+import type { CredentialTarget } from '../ports/credential-store';
 
 export interface ReloginTarget {
   slot: SlotConfig;

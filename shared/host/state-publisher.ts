@@ -2,8 +2,9 @@
  * Pushes host snapshots to listeners (the popover over IPC, the dashboard's SSE streams, the tray)
  * without repeating itself: a poll that finds nothing new pushes nothing; a cycle's end always pushes.
  */
-import type { Logger } from '../adapters/logger';
+
 import { redactUnknown } from '../domain/redact';
+import type { Logger } from '../ports/logger';
 import { getSnapshotKey, type HostSnapshot } from './host-state';
 
 export interface StatePublisher {

@@ -2,7 +2,9 @@
  * The one contract between the UI and whichever host runs the engine (Electron main over IPC,
  * or `quota-broker serve` over HTTP + server-sent events). The renderer sees only `QuotaApi`.
  */
-import type { CacheFile } from '../domain/types';
+import type { CacheFile, HistoryPoint } from '../domain/types';
+
+export type { HistoryPoint } from '../domain/types';
 
 /** Channel names for Electron IPC; the HTTP transport maps each to a route. */
 export const CHANNELS = {
@@ -41,13 +43,6 @@ export interface ReloginProgress {
   /** The sign-in URL the CLI printed, shown as a fallback link. */
   url: string | null;
   message: string | null;
-}
-
-/** One point of a slot's utilisation history (history.jsonl). */
-export interface HistoryPoint {
-  t: number;
-  five_hour: number | null;
-  seven_day: number | null;
 }
 
 export type Unsubscribe = () => void;

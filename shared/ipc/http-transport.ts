@@ -12,7 +12,7 @@ export interface FetchResponseLike {
   json(): Promise<unknown>;
 }
 
-export type FetchLike = (
+export type BrowserFetch = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string },
 ) => Promise<FetchResponseLike>;
@@ -32,14 +32,14 @@ export interface HttpQuotaApiOptions {
   /** The per-run token printed by `quota-broker serve`. */
   token: string;
   EventSourceImpl?: EventSourceCtor;
-  fetchImpl?: FetchLike;
+  fetchImpl?: BrowserFetch;
 }
 
 /** EventSource gives up for good on an HTTP error; try a fresh stream after this long. */
 export const SSE_REOPEN_DELAY_MS = 5_000;
 const EVENT_SOURCE_CLOSED = 2;
 
-type Globals = { fetch?: FetchLike; EventSource?: EventSourceCtor };
+type Globals = { fetch?: BrowserFetch; EventSource?: EventSourceCtor };
 
 function isApiResult(value: unknown): value is ApiResult<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDashboardLauncher } from '../../electron/dashboard-launcher';
-import { startDashboard } from '../../shared/cli/serve/server';
+import { startDashboard } from '../../shared/host/dashboard/server';
 import { createQuotaHost, type QuotaHost } from '../../shared/host/quota-host';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { createEngine, createFakeDaemon, createTwoSlotHome } from '../host/support';

@@ -1,9 +1,9 @@
 /** Shared set-up for the host tests: a temp home at the fake server, real engine deps, a fake daemon. */
 import { createMemoryLogger } from '../../shared/adapters/file-logger';
-import { createCliContext } from '../../shared/cli/context';
 import type { CycleOptions, CycleResult } from '../../shared/engine/cycle';
 import type { DaemonHandle, DaemonOptions } from '../../shared/engine/daemon';
 import type { EngineDeps } from '../../shared/engine/deps';
+import { createEngineDeps } from '../../shared/host/create-engine-deps';
 import type { FakeAnthropic } from '../fake-anthropic';
 import { createTempHome, type TempHome, type TempSlot } from '../support/temp-home';
 
@@ -12,7 +12,7 @@ export async function createEngine(
   home: TempHome,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<EngineDeps & { logger: ReturnType<typeof createMemoryLogger> }> {
-  const { deps } = await createCliContext(home.env(extraEnv), { claudeVersion: false });
+  const deps = await createEngineDeps(home.env(extraEnv), { claudeVersion: false });
   return { ...deps, logger: createMemoryLogger() };
 }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentials, updateTokens } from '../../shared/adapters/credentials/credentials';
 import { keychainServiceFor } from '../../shared/adapters/credentials/keychain-naming';
 import { createKeychainStore } from '../../shared/adapters/credentials/keychain-store';
-import type { CredentialTarget } from '../../shared/adapters/credentials/store';
+import type { CredentialTarget } from '../../shared/ports/credential-store';
 
 const SECURITY = '/usr/bin/security';
 const ACCOUNT = 'quota-broker-test';

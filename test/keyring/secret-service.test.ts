@@ -13,7 +13,7 @@ import {
   type KeytarLike,
   loadKeytarModule,
 } from '../../shared/adapters/credentials/secret-service-store';
-import type { CredentialTarget } from '../../shared/adapters/credentials/store';
+import type { CredentialTarget } from '../../shared/ports/credential-store';
 
 type Keytar = KeytarLike & { deletePassword(service: string, account: string): Promise<boolean> };
 

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FileSystem, nodeFileSystem } from '../../shared/adapters/fs/file-system';
+import { nodeFileSystem } from '../../shared/adapters/fs/node-file-system';
 import { runCycle } from '../../shared/engine/cycle';
+import type { FileSystem } from '../../shared/ports/file-system';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { createTestClock, createTestDeps } from '../support/engine-deps';
 import { createSecretCollector } from '../support/secret-scan';

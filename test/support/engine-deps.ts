@@ -3,10 +3,10 @@
  * an injected clock, a recording logger and (optionally) a failing file system.
  */
 import { createFileStore } from '../../shared/adapters/credentials/file-store';
-import type { FileSystem } from '../../shared/adapters/fs/file-system';
-import type { Logger } from '../../shared/adapters/logger';
 import { getBrokerPaths } from '../../shared/adapters/paths';
 import type { EngineDeps } from '../../shared/engine/deps';
+import type { FileSystem } from '../../shared/ports/file-system';
+import type { Logger } from '../../shared/ports/logger';
 import type { TempHome } from './temp-home';
 
 export interface LogLine {

@@ -11,8 +11,8 @@ import { openEpisodes } from '../../domain/alerts/episodes';
 import { createEmptyAlertState, parseAlertState } from '../../domain/alerts/state';
 import type { AlertState, Episode } from '../../domain/alerts/types';
 import { redactUnknown } from '../../domain/redact';
-import type { Logger } from '../logger';
-import { silentLogger } from '../logger';
+import type { Logger } from '../../ports/logger';
+import { silentLogger } from '../../ports/logger';
 
 /** proper-lockfile's stale time: a crashed holder's lock is taken over after this. */
 const LOCK_STALE_MS = 10_000;

@@ -7,20 +7,12 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Alert, AlertSeverity } from '../../domain/alerts/types';
 import { redact } from '../../domain/redact';
-import type { Logger } from '../logger';
+import type { Logger } from '../../ports/logger';
+import type { Notifier, NotifyResult } from '../../ports/notifier';
 import { findExecutable } from './find-executable';
 
 export const NOTIFIER_TIMEOUT_MS = 5_000;
 const APP_NAME = 'Quota Broker';
-
-export type NotifyResult = { ok: true } | { ok: false; error: string };
-
-/** Shows an alert. Never throws: a failure comes back as a value for the caller to log. */
-export interface Notifier {
-  /** `notify-send`, `osascript`, `log`, or an embedder's own (Electron). */
-  readonly name: string;
-  notify(alert: Alert): Promise<NotifyResult>;
-}
 
 export interface HeadlessNotifierOptions {
   platform?: NodeJS.Platform;

@@ -6,18 +6,18 @@
 import { redactUnknown } from '../../domain/redact';
 import type { OAuthTokens } from '../../domain/types';
 import {
+  type CredentialStore,
+  CredentialStoreError,
+  type CredentialStoreErrorCode,
+  type CredentialTarget,
+} from '../../ports/credential-store';
+import {
   getTokenFingerprint,
   isCompleteTokenPatch,
   mergeTokens,
   parseCredentialsJson,
   type TokenPatch,
 } from './credentials-json';
-import {
-  type CredentialStore,
-  CredentialStoreError,
-  type CredentialStoreErrorCode,
-  type CredentialTarget,
-} from './store';
 
 export { getTokenFingerprint, isAccessExpired, type TokenPatch } from './credentials-json';
 

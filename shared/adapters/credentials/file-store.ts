@@ -3,9 +3,14 @@
  * (interop doc "Where the tokens are"). Written atomically with mode 0600, as Claude Code writes it.
  */
 import { join } from 'node:path';
+import {
+  type CredentialStore,
+  CredentialStoreError,
+  type CredentialStoreErrorCode,
+} from '../../ports/credential-store';
+import type { FileSystem } from '../../ports/file-system';
 import { PRIVATE_FILE_MODE, readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
-import { type FileSystem, getErrorCode, nodeFileSystem } from '../fs/file-system';
-import { type CredentialStore, CredentialStoreError, type CredentialStoreErrorCode } from './store';
+import { getErrorCode, nodeFileSystem } from '../fs/node-file-system';
 
 export const CREDENTIALS_FILE_NAME = '.credentials.json';
 

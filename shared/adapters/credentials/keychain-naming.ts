@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { CredentialTarget } from './store';
+import type { CredentialTarget } from '../../ports/credential-store';
 
 /** The default account's item, used when `CLAUDE_CONFIG_DIR` is unset. */
 export const KEYCHAIN_SERVICE_BASE = 'Claude Code-credentials';

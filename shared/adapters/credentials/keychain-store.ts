@@ -3,6 +3,12 @@
  * (interop doc "Where the tokens are"). Reading through the same tool keeps the item's access list as
  * Claude Code leaves it, so macOS does not ask for the password after every Claude Code refresh.
  */
+
+import {
+  type CredentialStore,
+  CredentialStoreError,
+  type CredentialTarget,
+} from '../../ports/credential-store';
 import { keychainAccount, keychainServiceFor } from './keychain-naming';
 import {
   getSafeStderr,
@@ -11,7 +17,6 @@ import {
   SECURITY_TIMEOUT_MS,
   type SecurityOutcome,
 } from './run-security';
-import { type CredentialStore, CredentialStoreError, type CredentialTarget } from './store';
 
 /** `security` exit code for errSecItemNotFound. */
 export const EXIT_ITEM_NOT_FOUND = 44;

@@ -9,8 +9,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists } from '../fs/atomic-write';
-import { type FileSystem, getErrorCode, nodeFileSystem } from '../fs/file-system';
+import { getErrorCode, nodeFileSystem } from '../fs/node-file-system';
 import { isCompleteTokenPatch, type TokenPatch } from './credentials-json';
 
 export const REFRESH_JOURNAL_NAME = '.quota-broker-refresh.json';

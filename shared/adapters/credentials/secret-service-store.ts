@@ -4,8 +4,12 @@
  * loaded only when this store is first used.
  */
 import { redact } from '../../domain/redact';
+import {
+  type CredentialStore,
+  CredentialStoreError,
+  type CredentialTarget,
+} from '../../ports/credential-store';
 import { keychainAccount, keychainServiceFor } from './keychain-naming';
-import { type CredentialStore, CredentialStoreError, type CredentialTarget } from './store';
 
 /** The part of keytar's API this store uses. */
 export interface KeytarLike {

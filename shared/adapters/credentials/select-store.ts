@@ -3,10 +3,11 @@
  * on macOS and `<config_dir>/.credentials.json` elsewhere, where Claude Code keeps its login. On macOS a
  * leftover `.credentials.json` may be stale: the keychain wins.
  */
+
+import type { CredentialStore, CredentialStoreKind } from '../../ports/credential-store';
 import { createFileStore, type FileStoreOptions } from './file-store';
 import { createKeychainStore, type KeychainStoreOptions } from './keychain-store';
 import { createSecretServiceStore, type SecretServiceStoreOptions } from './secret-service-store';
-import type { CredentialStore, CredentialStoreKind } from './store';
 
 export type CredentialStoreMode = 'auto' | CredentialStoreKind;
 

@@ -4,16 +4,21 @@
  */
 import { stat } from 'node:fs/promises';
 import type { DoctorFacts, GlobalFacts, RegistryFacts, SlotFacts } from '../../domain/doctor/types';
-import { type CacheFile, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
-import { DEFAULT_SLOT_ID } from '../../engine/resolve-slots';
+import {
+  type CacheFile,
+  DEFAULT_SETTINGS,
+  DEFAULT_SLOT_ID,
+  type Registry,
+  type SlotConfig,
+} from '../../domain/types';
+import type { CredentialStore } from '../../ports/credential-store';
+import type { FetchLike } from '../../ports/fetch';
 import { readOpenEpisodes } from '../alerts/alert-state-store';
 import { getBrokerHolder } from '../broker-lock';
 import { type CacheLoad, readCache } from '../cache-store';
 import { readCredentials } from '../credentials/credentials';
 import { getCredentialTarget } from '../credentials/keychain-naming';
-import type { CredentialStore } from '../credentials/store';
 import { type EngineState, readEngineState } from '../engine-state-store';
-import type { FetchLike } from '../http/http-request';
 import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
 import { gatherSlotFacts } from './gather-slot';

@@ -1,14 +1,15 @@
 /** The facts about one slot: config dir, stored login (never its tokens), cache entry, engine state, probe. */
 import { stat } from 'node:fs/promises';
+import { expandTilde } from '../../domain/config-dir';
 import type { CredentialFacts, SlotFacts } from '../../domain/doctor/types';
 import type { CacheSlot, SlotConfig } from '../../domain/types';
-import { expandTilde, getSlotTarget } from '../../engine/resolve-slots';
+import type { CredentialStore } from '../../ports/credential-store';
+import type { FetchLike } from '../../ports/fetch';
 import { readAccountIdentity } from '../account-identity';
 import { readCredentials } from '../credentials/credentials';
 import { getClaudeConfigDirEnv } from '../credentials/keychain-naming';
-import type { CredentialStore } from '../credentials/store';
+import { getSlotTarget } from '../credentials/slot-target';
 import type { SlotEngineState } from '../engine-state-store';
-import type { FetchLike } from '../http/http-request';
 import type { BrokerPaths } from '../paths';
 import { probeUsage } from './probe-usage';
 

@@ -1,4 +1,4 @@
-import type { FetchLike } from '../http/http-request';
+import type { FetchLike } from '../../ports/fetch';
 /**
  * `doctor --online`: one usage call per slot, only where the broker itself would be allowed to make one
  * (active, valid token, no 429 back-off, hourly budget left). Nothing is written: the broker's schedule

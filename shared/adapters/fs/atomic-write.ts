@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { type FileSystem, getErrorCode, nodeFileSystem } from './file-system';
+import type { FileSystem } from '../../ports/file-system';
+import { getErrorCode, nodeFileSystem } from './node-file-system';
 
 /** Files the broker writes are private (product.md §11). */
 export const PRIVATE_FILE_MODE = 0o600;

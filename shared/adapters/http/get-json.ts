@@ -1,5 +1,6 @@
+import type { ResponseLike } from '../../ports/fetch';
 import { classifyThrown, errorDetail, withDetail } from './fetch-errors';
-import { nodeFetch, type ResponseLike } from './http-request';
+import { nodeFetch } from './http-request';
 import { MAX_BODY_BYTES, readBodyText, readErrorSnippet } from './read-body';
 import { parseRetryAfter } from './retry-after';
 import type { HttpFailure, HttpFailureKind, HttpOptions } from './types';

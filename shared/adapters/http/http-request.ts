@@ -7,27 +7,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-export interface RequestInitLike {
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  signal?: AbortSignal;
-  redirect?: 'manual';
-}
-
-export interface BodyReaderLike {
-  read(): Promise<{ done: boolean; value?: Uint8Array }>;
-  cancel(): Promise<void>;
-}
-
-export interface ResponseLike {
-  status: number;
-  headers: { get(name: string): string | null };
-  body: { getReader(): BodyReaderLike; cancel(): Promise<void> } | null;
-}
-
-/** What the HTTP clients call: the global fetch satisfies it, and so does {@link nodeFetch}. */
-export type FetchLike = (url: string, init: RequestInitLike) => Promise<ResponseLike>;
+import type { FetchLike, RequestInitLike, ResponseLike } from '../../ports/fetch';
 
 function abortError(signal: AbortSignal): Error {
   const reason = signal.reason;

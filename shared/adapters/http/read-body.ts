@@ -1,4 +1,4 @@
-import type { ResponseLike } from './http-request';
+import type { ResponseLike } from '../../ports/fetch';
 /** Largest answer body the clients accept; a bigger one is a bad response, not an out-of-memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import type { ErrorKind, UsageSnapshot } from '../../domain/types';
-import type { FetchLike } from './http-request';
+import type { FetchLike } from '../../ports/fetch';
 
 /** Failure classes a GET to the usage or profile endpoint can end in. */
 export type HttpFailureKind = Extract<

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDashboard } from '../../host/dashboard/server';
 import { createQuotaHost } from '../../host/quota-host';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { startDashboard } from '../serve/server';
 
 export const SERVE_HELP = `Usage: quota-broker serve [--port N]
 

@@ -10,7 +10,7 @@ import {
   removeAccount,
   setEnabled,
 } from '../../adapters/registry/registry-store';
-import { DEFAULT_SLOT_ID } from '../../engine/resolve-slots';
+import { DEFAULT_SLOT_ID } from '../../domain/types';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';

@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { normalizeConfigDir } from '../../domain/statusline/config-dir';
+import { normalizeConfigDir } from '../../domain/config-dir';
 import { getStatuslineHelp } from './help';
 import { getStatuslineCommand, type InstallOutcome, installStatusline, uninstallStatusline } from './install';
 

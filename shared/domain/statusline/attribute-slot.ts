@@ -7,7 +7,7 @@ import {
   isInsideConfigDir,
   isSameConfigDir,
   normalizeConfigDir,
-} from './config-dir';
+} from '../config-dir';
 
 export interface SlotAttributionInput {
   /** `CLAUDE_CONFIG_DIR` inherited from Claude Code; empty or undefined when unset. */

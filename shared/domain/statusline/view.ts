@@ -2,9 +2,10 @@
  * What the statusline shows for a session, decided from the cache, the session's slot and the newest
  * statusline observation. Pure: `now` is an argument; formatting is format.ts's job.
  */
+
+import { getConfigDirLabel } from '../config-dir';
 import type { CacheFile, CacheSlot, DataSource, UsageWindow } from '../types';
 import type { SlotAttribution } from './attribute-slot';
-import { getConfigDirLabel } from './config-dir';
 import type { Observation } from './observation';
 import { getStaleThresholdMs, isCacheStale, isOlderThan, isSlotStale } from './staleness';
 

@@ -6,8 +6,8 @@
 import { runAuthStatus } from '../../adapters/claude/auth-status';
 import { readCredentials } from '../../adapters/credentials/credentials';
 import { getClaudeConfigDirEnv } from '../../adapters/credentials/keychain-naming';
-import type { CredentialTarget } from '../../adapters/credentials/store';
 import type { OAuthTokens } from '../../domain/types';
+import type { CredentialTarget } from '../../ports/credential-store';
 import { DELEGATE_TIMEOUT_MS, type EngineDeps } from '../deps';
 import type { TokenRefreshOutcome } from './types';
 

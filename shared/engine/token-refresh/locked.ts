@@ -12,10 +12,10 @@
 import { acquireRefreshLocks, type Release, withStorageWriteLock } from '../../adapters/claude-locks';
 import { isAccessExpired, readCredentials, updateTokens } from '../../adapters/credentials/credentials';
 import { removeRefreshJournal, writeRefreshJournal } from '../../adapters/credentials/refresh-journal';
-import type { CredentialTarget } from '../../adapters/credentials/store';
 import { refreshAccessToken } from '../../adapters/http/token-client';
 import { redactUnknown } from '../../domain/redact';
 import type { OAuthTokens } from '../../domain/types';
+import type { CredentialTarget } from '../../ports/credential-store';
 import type { EngineDeps } from '../deps';
 import type { TokenRefreshOutcome } from './types';
 

@@ -14,9 +14,9 @@ import {
   readRefreshJournal,
   removeRefreshJournal,
 } from '../../adapters/credentials/refresh-journal';
-import type { CredentialTarget } from '../../adapters/credentials/store';
 import { removeDeadTempFiles } from '../../adapters/fs/temp-litter';
 import { redactUnknown } from '../../domain/redact';
+import type { CredentialTarget } from '../../ports/credential-store';
 import type { EngineDeps } from '../deps';
 
 export type JournalRecovery = 'none' | 'restored' | 'already_stored' | 'dropped' | 'failed';

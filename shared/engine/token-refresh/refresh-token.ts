@@ -1,5 +1,5 @@
-import type { CredentialTarget } from '../../adapters/credentials/store';
 import type { BrokerSettings, OAuthTokens, TokenRefreshMode } from '../../domain/types';
+import type { CredentialTarget } from '../../ports/credential-store';
 import type { EngineDeps } from '../deps';
 import { delegateRefresh } from './delegate';
 import { lockedRefresh } from './locked';

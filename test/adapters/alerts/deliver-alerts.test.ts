@@ -2,10 +2,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Notifier } from '../../../shared/adapters/alerts/notifier';
 import type { Alert } from '../../../shared/domain/alerts/types';
 import type { CacheSlot } from '../../../shared/domain/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
+import type { Notifier } from '../../../shared/ports/notifier';
 import { cache, dead, MIN, slot, T0 } from '../../domain/alerts/helpers';
 import type { TempHome } from './helpers';
 import { createRecordingLogger, createTempHome } from './helpers';

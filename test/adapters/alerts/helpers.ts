@@ -2,7 +2,7 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { Logger } from '../../../shared/adapters/logger';
+import type { Logger } from '../../../shared/ports/logger';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error' | 'debug';

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Notifier } from '../../../shared/adapters/alerts/notifier';
 import { runNotifyCommand } from '../../../shared/adapters/alerts/notify-command';
 import type { Alert } from '../../../shared/domain/alerts/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
+import type { Notifier } from '../../../shared/ports/notifier';
 import { cache, dead, slot, T0 } from '../../domain/alerts/helpers';
 import type { TempHome } from './helpers';
 import { createRecordingLogger, createTempHome } from './helpers';

@@ -9,7 +9,7 @@ import {
   updateTokens,
 } from '../../../shared/adapters/credentials/credentials';
 import { createFileStore } from '../../../shared/adapters/credentials/file-store';
-import type { CredentialStore, CredentialTarget } from '../../../shared/adapters/credentials/store';
+import type { CredentialStore, CredentialTarget } from '../../../shared/ports/credential-store';
 import { ACCESS_1, EXPIRES_1, loggedInDoc, NEW_TOKENS, REFRESH_1, stubDoc } from './samples';
 
 const store = createFileStore();

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFileStore } from '../../../shared/adapters/credentials/file-store';
-import { CredentialStoreError, type CredentialTarget } from '../../../shared/adapters/credentials/store';
-import { type FileSystem, nodeFileSystem } from '../../../shared/adapters/fs/file-system';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
+import { CredentialStoreError, type CredentialTarget } from '../../../shared/ports/credential-store';
+import type { FileSystem } from '../../../shared/ports/file-system';
 
 const eacces = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
 

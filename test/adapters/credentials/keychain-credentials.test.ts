@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCredentials, updateTokens } from '../../../shared/adapters/credentials/credentials';
 import { createKeychainStore } from '../../../shared/adapters/credentials/keychain-store';
-import type { CredentialTarget } from '../../../shared/adapters/credentials/store';
+import type { CredentialTarget } from '../../../shared/ports/credential-store';
 import { createFakeSecurity } from './fake-security';
 import { loggedInDoc, NEW_TOKENS } from './samples';
 

@@ -8,7 +8,7 @@ import {
   createKeychainStore,
   decodeFindOutput,
 } from '../../../shared/adapters/credentials/keychain-store';
-import { CredentialStoreError, type CredentialTarget } from '../../../shared/adapters/credentials/store';
+import { CredentialStoreError, type CredentialTarget } from '../../../shared/ports/credential-store';
 import { createFakeSecurity, type FakeSecurity } from './fake-security';
 import { ACCESS_1, loggedInDoc, REFRESH_1 } from './samples';
 

@@ -3,7 +3,7 @@ import {
   createSecretServiceStore,
   type KeytarLike,
 } from '../../../shared/adapters/credentials/secret-service-store';
-import { CredentialStoreError, type CredentialTarget } from '../../../shared/adapters/credentials/store';
+import { CredentialStoreError, type CredentialTarget } from '../../../shared/ports/credential-store';
 
 const WORK: CredentialTarget = { configDir: '/Users/test/.claude-work', isDefault: false };
 const DEFAULT: CredentialTarget = { configDir: '/Users/test/.claude', isDefault: true };

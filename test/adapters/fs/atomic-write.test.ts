@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readTextIfExists, writeFileAtomic } from '../../../shared/adapters/fs/atomic-write';
-import { type FileSystem, nodeFileSystem } from '../../../shared/adapters/fs/file-system';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
+import type { FileSystem } from '../../../shared/ports/file-system';
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });

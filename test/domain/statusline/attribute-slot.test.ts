@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isSameConfigDir, normalizeConfigDir } from '../../../shared/domain/config-dir';
 import { getStatuslineSlot } from '../../../shared/domain/statusline/attribute-slot';
-import { isSameConfigDir, normalizeConfigDir } from '../../../shared/domain/statusline/config-dir';
 
 const HOME = '/home/me';
 const slots = {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuotaState, ReloginProgress } from '../../../shared/ipc/contract';
 import { HTTP_ROUTES } from '../../../shared/ipc/http-routes';
-import type { EventSourceLike, FetchLike } from '../../../shared/ipc/http-transport';
+import type { BrowserFetch, EventSourceLike } from '../../../shared/ipc/http-transport';
 import { createHttpQuotaApi } from '../../../shared/ipc/http-transport';
 import { makeState } from '../fixtures';
 
@@ -9,7 +9,7 @@ type Request = { url: string; method: string; headers: Record<string, string>; b
 
 function fakeFetch(status: number, body: unknown) {
   const requests: Request[] = [];
-  const fetchImpl: FetchLike = async (url, init) => {
+  const fetchImpl: BrowserFetch = async (url, init) => {
     requests.push({ url, ...init });
     return { status, json: async () => body };
   };

@@ -1,15 +1,8 @@
 /** `quota-broker doctor [--json] [--online]` (product.md §10, issue #4). */
-import { gatherDoctorFacts } from '../../../adapters/doctor/gather-facts';
-import { getDoctorReport } from '../../../domain/doctor/report';
-import { redactUnknown } from '../../../domain/redact';
+import { EXIT_DOCTOR_FAILED, runDoctor } from '../../../host/run-doctor';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
 import { getColours, shouldColour } from '../../format';
-import { renderDoctorJson } from './render-json';
-import { renderDoctorText } from './render-text';
-
-/** Exit code when the doctor itself could not run. */
-export const EXIT_DOCTOR_FAILED = 2;
 
 export const DOCTOR_HELP = `Usage: quota-broker doctor [--json] [--online]
 
@@ -34,27 +27,11 @@ export async function doctorCommand(
   ctx: CliContext,
   flags: { json?: boolean; online?: boolean },
 ): Promise<number> {
-  const now = ctx.now();
-  let output: string;
-  let exitCode: number;
-  try {
-    const facts = await gatherDoctorFacts({
-      paths: ctx.deps.paths,
-      store: ctx.deps.store,
-      env: ctx.deps.env,
-      claudeBin: ctx.deps.claudeBin,
-      now,
-      online: Boolean(flags.online),
-      fetch: ctx.deps.fetch,
-    });
-    const report = getDoctorReport(facts, now);
-    exitCode = report.exitCode;
-    output = flags.json
-      ? renderDoctorJson(facts, report, now)
-      : renderDoctorText(facts, report, getColours(shouldColour(ctx.stdout, ctx.deps.env)));
-  } catch (e) {
-    throw new CliError(`doctor could not run: ${redactUnknown(e)}`, EXIT_DOCTOR_FAILED);
-  }
-  ctx.stdout.write(`${output}\n`);
-  return exitCode;
+  const run = await runDoctor(ctx.deps, ctx.now(), {
+    ...flags,
+    colours: getColours(shouldColour(ctx.stdout, ctx.deps.env)),
+  });
+  if (run.code === EXIT_DOCTOR_FAILED) throw new CliError(run.output, EXIT_DOCTOR_FAILED);
+  ctx.stdout.write(`${run.output}\n`);
+  return run.code;
 }

@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { QuotaHost } from '../../host/quota-host';
 import type { ApiResult } from '../../ipc/contract';
 import { API_PREFIX, HTTP_ROUTES, SSE_EVENTS, TOKEN_QUERY_PARAM } from '../../ipc/http-routes';
+import type { QuotaHost } from '../quota-host';
 import { checkRequest } from './guard';
 import { securityHeaders, sendStatic } from './static-files';
 

@@ -4,6 +4,15 @@
  * Pure: `home` is an argument.
  */
 
+/**
+ * `~` expanded (as a shell would before exporting CLAUDE_CONFIG_DIR); nothing else changes, so the result
+ * can name a keychain item (which hashes the exact string).
+ */
+export function expandTilde(dir: string, home: string): string {
+  if (dir === '~') return home;
+  return dir.startsWith('~/') ? `${home}${dir.slice(1)}` : dir;
+}
+
 /** `dir` in NFC with a leading `~` expanded and trailing slashes removed (the root stays `/`). */
 export function normalizeConfigDir(dir: string, home: string): string {
   let d = dir.normalize('NFC');

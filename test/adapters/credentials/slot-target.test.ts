@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keychainServiceFor } from '../../shared/adapters/credentials/keychain-naming';
-import type { SlotConfig } from '../../shared/domain/types';
-import { getSlotTarget, looksLikeDefaultDir } from '../../shared/engine/resolve-slots';
+import { keychainServiceFor } from '../../../shared/adapters/credentials/keychain-naming';
+import { getSlotTarget, looksLikeDefaultDir } from '../../../shared/adapters/credentials/slot-target';
+import type { SlotConfig } from '../../../shared/domain/types';
 
 const HOME = '/Users/test';
 const DEFAULT_DIR = '/Users/test/.claude';

@@ -1,8 +1,9 @@
 /** The doctor's human output: one line per finding with its fix, grouped global → slots, then what to do. */
-import { getReportSummary } from '../../../domain/doctor/report';
-import type { DoctorFacts, DoctorReport, Finding } from '../../../domain/doctor/types';
-import { redact } from '../../../domain/redact';
-import type { Colours } from '../../format';
+
+import type { Colours } from '../format/colours';
+import { redact } from '../redact';
+import { getReportSummary } from './report';
+import type { DoctorFacts, DoctorReport, Finding } from './types';
 
 function findingLine(f: Finding, c: Colours): string {
   const mark = f.level === 'problem' ? c.red('✗') : f.level === 'warn' ? c.yellow('!') : c.green('✓');

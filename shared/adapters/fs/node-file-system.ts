@@ -1,24 +1,7 @@
-/**
- * The few file operations the atomic helpers need, behind an interface so that reliability tests can
- * inject a disk that is full, read-only or slow. `nodeFileSystem` is the real one.
- */
+/** The real file system behind the FileSystem port (shared/ports/file-system.ts): node:fs/promises. */
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
-
-export interface FileSystem {
-  /** Creates `path` and missing parents with `mode` (only newly created dirs get it). */
-  mkdirp(path: string, mode: number): Promise<void>;
-  /** Creates a new file (fails if it exists), writes `data`, sets exactly `mode`, fsyncs and closes it. */
-  writeNewFile(path: string, data: string | Uint8Array, mode: number): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  /** Flushes a directory entry to disk. Callers treat failures as best-effort. */
-  fsyncDir(path: string): Promise<void>;
-  /** The file's text as UTF-8. Rejects with the node error (code `ENOENT` when missing). */
-  readText(path: string): Promise<string>;
-  /** Resolves symlinks; rejects with `ENOENT` when `path` does not exist. */
-  realpath(path: string): Promise<string>;
-}
+import type { FileSystem } from '../../ports/file-system';
 
 /** The real file system (node:fs/promises). */
 export const nodeFileSystem: FileSystem = {

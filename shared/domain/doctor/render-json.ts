@@ -3,15 +3,10 @@
  * snake_case; additions are allowed, renames and removals bump `version`. No token can appear:
  * credentials are described, never read out.
  */
-import type {
-  DoctorFacts,
-  DoctorReport,
-  GlobalFacts,
-  ProbeFacts,
-  SlotFacts,
-} from '../../../domain/doctor/types';
-import { redact } from '../../../domain/redact';
-import { HOUR_MS } from '../../../domain/schedule';
+
+import { redact } from '../redact';
+import { HOUR_MS } from '../schedule';
+import type { DoctorFacts, DoctorReport, GlobalFacts, ProbeFacts, SlotFacts } from './types';
 
 export const DOCTOR_JSON_VERSION = 1;
 
