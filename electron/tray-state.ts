@@ -2,8 +2,13 @@
  * What the tray shows for a cache: the icon state and the glance title (`42%·3h`). Pure: `now` is an
  * argument. Electron-free, so the same decisions could serve another tray host.
  */
-import { getStaleThresholdMs, isCacheStale, isSlotStale } from '../shared/domain/statusline/staleness';
-import type { CacheFile, CacheSlot } from '../shared/domain/types';
+import {
+  getSlotState,
+  getSlotStateSettings,
+  getSlotStates,
+  isCacheStale,
+} from '../shared/domain/slot-state';
+import type { CacheFile } from '../shared/domain/types';
 
 /** Worst first: the icon shows the most urgent state. */
 export type TrayIconState = 'inactive' | 'relogin' | 'stale' | 'ok';
@@ -18,20 +23,13 @@ const MINUTE_MS = 60_000;
 /** A statusline observation younger than this means a Claude Code session is using that slot now. */
 export const IN_USE_WINDOW_MS = 10 * MINUTE_MS;
 
-function needsRelogin(slot: CacheSlot): boolean {
-  if (slot.enabled === false) return false;
-  return slot.health === 'login_dead' || slot.health === 'no_credentials' || slot.status === 'inactive';
-}
-
-/** The tray icon's state: all inactive > a login to repair > stale numbers > ok. */
+/** The tray icon's state: all inactive > a login to repair > stale numbers > ok (shared slot state). */
 export function getTrayIconState(cache: CacheFile | null, now: number): TrayIconState {
   if (cache?.all_inactive) return 'inactive';
-  const slots = Object.values(cache?.slots ?? {});
-  if (slots.some(needsRelogin)) return 'relogin';
-  const threshold = getStaleThresholdMs(cache);
-  if (isCacheStale(cache, now, threshold)) return 'stale';
-  const polled = slots.filter((s) => s.enabled !== false && s.status === 'active');
-  if (polled.some((s) => isSlotStale(s, now, threshold))) return 'stale';
+  const states = cache ? getSlotStates(cache, now).map(([, s]) => s) : [];
+  if (states.some((s) => s.needsLogin)) return 'relogin';
+  if (isCacheStale(cache, now)) return 'stale';
+  if (states.some((s) => s.stale)) return 'stale';
   return 'ok';
 }
 
@@ -69,9 +67,9 @@ export function getGlanceTitle(cache: CacheFile | null, now: number, mode: Glanc
   const id = (mode === 'in_use' ? getInUseSlot(cache, now) : null) ?? cache.recommended;
   const slot = id ? cache.slots[id] : undefined;
   const window = slot?.five_hour;
-  if (!slot || !window || !Number.isFinite(window.utilization)) return '';
+  if (!id || !slot || !window || !Number.isFinite(window.utilization)) return '';
   const until = formatUntil(window.resets_at, now);
-  const stale = isSlotStale(slot, now, getStaleThresholdMs(cache)) ? '!' : '';
+  const stale = getSlotState(id, slot, now, getSlotStateSettings(cache)).stale ? '!' : '';
   return `${Math.round(window.utilization)}%${until ? `·${until}` : ''}${stale}`;
 }
 

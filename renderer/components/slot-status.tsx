@@ -15,7 +15,9 @@ export function SlotStatus({ view }: { view: SlotView }) {
       <span className={slot.status === 'active' ? 'status status--active' : 'status status--inactive'}>
         {slot.status === 'active' ? 'Active' : 'Inactive'}
       </span>
-      {view.stale && view.ageMs !== null && <span className="slot__age">{formatAge(view.ageMs)} old</span>}
+      {view.stale && view.dataAgeMs !== null && (
+        <span className="slot__age">{formatAge(view.dataAgeMs)} old</span>
+      )}
     </p>
   );
 }

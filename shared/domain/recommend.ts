@@ -1,24 +1,20 @@
+import { getSlotState, type SlotStateSettings } from './slot-state';
 import type { CacheSlot } from './types';
-
-/** Whether a slot can take work right now: enabled, active and answering. */
-export function isUsable(slot: CacheSlot): boolean {
-  return (
-    slot.enabled !== false &&
-    slot.status === 'active' &&
-    (slot.health === 'ok' || slot.health === 'stale' || slot.health === 'token_expired')
-  );
-}
 
 function headroom(window: CacheSlot['five_hour']): number {
   return window ? 100 - window.utilization : 100;
 }
 
 /**
- * The recommended slot: the usable one with the most 5-hour headroom; weekly headroom breaks ties,
- * then fresh data over stale, then the id for a stable answer.
+ * The recommended slot: a usable one (shared slot state) with the most 5-hour headroom; weekly headroom
+ * breaks ties, then fresh data over stale, then the id for a stable answer.
  */
-export function getRecommendedSlot(slots: Record<string, CacheSlot>): string | null {
-  const candidates = Object.entries(slots).filter(([, s]) => isUsable(s));
+export function getRecommendedSlot(
+  slots: Record<string, CacheSlot>,
+  now: number,
+  settings: SlotStateSettings,
+): string | null {
+  const candidates = Object.entries(slots).filter(([id, s]) => getSlotState(id, s, now, settings).usable);
   if (candidates.length === 0) return null;
   candidates.sort(([idA, a], [idB, b]) => {
     const five = headroom(b.five_hour) - headroom(a.five_hour);

@@ -118,9 +118,12 @@ export interface BrokerSettings {
   [key: string]: unknown;
 }
 
+/** Data older than this is stale (settings.stale_threshold_s); also what readers assume when a cache omits it. */
+export const DEFAULT_STALE_THRESHOLD_S = 600;
+
 export const DEFAULT_SETTINGS: BrokerSettings = {
   refresh_interval_s: 300,
-  stale_threshold_s: 600,
+  stale_threshold_s: DEFAULT_STALE_THRESHOLD_S,
   token_refresh: 'auto',
   request_timeout_s: 15,
   token_timeout_s: 45,
@@ -181,6 +184,8 @@ export interface CacheFile {
   recommended: string | null;
   /** Threshold the writer used, so readers judge staleness the same way. */
   stale_threshold_s?: number;
+  /** `alerts.login_expiry_warn_days` the writer used, so every surface warns about the same logins. */
+  login_expiry_warn_days?: number;
   /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
   statusline_format?: string;
   slots: Record<string, CacheSlot>;

@@ -9,9 +9,11 @@ import { emptySlotState, readEngineState, writeEngineState } from '../adapters/e
 import { appendHistory } from '../adapters/history-store';
 import { readObservation } from '../adapters/observations';
 import { editRegistry, setStatuses } from '../adapters/registry/registry-store';
+import { getAlertSettings } from '../domain/alerts/settings';
 import { mapWithConcurrency } from '../domain/concurrency';
 import { getRecommendedSlot, isAllInactive } from '../domain/recommend';
 import { redactUnknown } from '../domain/redact';
+import { getSlotStateSettings } from '../domain/slot-state';
 import { CACHE_VERSION, type CacheFile, type CacheSlot, type SlotStatus } from '../domain/types';
 import { deliverCycleAlerts } from './deliver-alerts';
 import { type EngineDeps, MAX_CONCURRENT_SLOTS } from './deps';
@@ -103,8 +105,13 @@ export async function runCycle(
     ts: now(),
     writer: { pid: process.pid, app: 'quota-broker', app_version: __APP_VERSION__ },
     all_inactive: isAllInactive(cacheSlots),
-    recommended: getRecommendedSlot(cacheSlots),
+    recommended: getRecommendedSlot(
+      cacheSlots,
+      now(),
+      getSlotStateSettings({ stale_threshold_s: settings.stale_threshold_s }),
+    ),
     stale_threshold_s: settings.stale_threshold_s,
+    login_expiry_warn_days: getAlertSettings(settings).settings.login_expiry_warn_days,
     ...(typeof settings.statusline_format === 'string'
       ? { statusline_format: settings.statusline_format }
       : {}),
@@ -159,13 +166,14 @@ function isIdle(
   stateAfter: string,
   now: number,
 ): boolean {
-  const threshold = (next.stale_threshold_s ?? 600) * 1000 * IDLE_REWRITE_FRACTION;
+  const threshold = getSlotStateSettings(next).staleThresholdMs * IDLE_REWRITE_FRACTION;
   return (
     stateBefore === stateAfter &&
     now - previous.ts < threshold &&
     previous.all_inactive === next.all_inactive &&
     previous.recommended === next.recommended &&
     previous.stale_threshold_s === next.stale_threshold_s &&
+    previous.login_expiry_warn_days === next.login_expiry_warn_days &&
     previous.statusline_format === next.statusline_format &&
     JSON.stringify(previous.slots) === JSON.stringify(next.slots)
   );

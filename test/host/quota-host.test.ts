@@ -90,12 +90,14 @@ describe('the shared quota host', () => {
     const pushes: QuotaState[] = [];
     h.onState((s) => pushes.push(s));
     await expect.poll(() => pushes.length).toBe(1); // the first poll: nothing was pushed before
+    await waitUntil(() => checks.filter(Boolean).length === 1, 'the pushing look to report');
     expect(await moreChecks(3)).toEqual([false, false, false]);
     expect(pushes).toHaveLength(1);
     // Positive control: the same looks push once the disk changes.
     writeCache(1_700_000_000_000);
     await expect.poll(() => pushes.length).toBe(2);
     expect(pushes[1].cache?.ts).toBe(1_700_000_000_000);
+    await waitUntil(() => checks.filter(Boolean).length === 2, 'the pushing look to report');
     expect(await moreChecks(3)).toEqual([false, false, false]);
     expect(pushes).toHaveLength(2);
     daemon.options().onCycle?.({} as never);

@@ -3,6 +3,7 @@
  * is written, no `claude` process runs, and the network is touched only with `online` (product.md §10).
  */
 import { stat } from 'node:fs/promises';
+import { getAlertSettings } from '../../domain/alerts/settings';
 import type { DoctorFacts, GlobalFacts, RegistryFacts, SlotFacts } from '../../domain/doctor/types';
 import {
   type CacheFile,
@@ -138,6 +139,7 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
     registry: registryFacts(paths.registry, registryLoad),
     slotsOrigin: source.origin,
     staleThresholdS: settings.stale_threshold_s,
+    loginExpiryWarnDays: getAlertSettings(settings).settings.login_expiry_warn_days,
     refreshIntervalS: settings.refresh_interval_s,
     maxCallsPerHour: settings.max_calls_per_hour,
     tokenRefresh: settings.token_refresh,

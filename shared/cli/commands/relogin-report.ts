@@ -1,4 +1,5 @@
 /** The line `relogin` ends with: is the slot back in service, per the cache the refresh wrote? */
+import { getSlotState, getSlotStateSettings } from '../../domain/slot-state';
 import type { CacheSlot } from '../../domain/types';
 import type { Colours } from '../format';
 import { formatPercent } from '../format';
@@ -8,9 +9,10 @@ export function describeSlotAfter(
   id: string,
   entry: CacheSlot | null,
   c: Colours,
+  now: number,
 ): { ok: boolean; text: string } {
   if (!entry) return { ok: false, text: c.yellow(`${id}: no cache entry yet; run: quota-broker status`) };
-  if (entry.status === 'active' && entry.health !== 'login_dead' && entry.health !== 'no_credentials') {
+  if (!getSlotState(id, entry, now, getSlotStateSettings(null)).needsLogin) {
     const numbers =
       entry.five_hour || entry.seven_day
         ? ` (5-hour ${formatPercent(entry.five_hour?.utilization)}, weekly ${formatPercent(entry.seven_day?.utilization)})`

@@ -124,7 +124,7 @@ export async function reloginCommand(
   ctx.stdout.write(`${c.green('Login stored')} in ${store.describe(target)}. Checking the slot…\n`);
   const outcome = await refreshOnce(ctx.deps, ctx.now, { slot: id, force: true });
   const cache = outcome.type === 'ran' ? outcome.result.cache : outcome.cache;
-  const report = describeSlotAfter(id, cache?.slots[id] ?? null, c);
+  const report = describeSlotAfter(id, cache?.slots[id] ?? null, c, ctx.now());
   ctx.stdout.write(`${report.text}\n`);
   return report.ok ? 0 : 1;
 }

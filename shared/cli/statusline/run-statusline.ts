@@ -103,7 +103,15 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
   });
   const slot = getCacheSlot(cache, attribution.slotId);
   let refresh: RefreshOutcome = 'not-needed';
-  if (shouldStartRefresh({ cache, slot, observationFresh: view.observationFresh, now })) {
+  if (
+    shouldStartRefresh({
+      cache,
+      slotId: attribution.slotId,
+      slot,
+      observationFresh: view.observationFresh,
+      now,
+    })
+  ) {
     refresh = await triggerRefresh(options);
   }
   return { line, slotId: attribution.slotId, refresh, observation: observationOutcome };

@@ -2,6 +2,7 @@
  * The contract between the policy and the per-kind condition evaluators, plus the wording helpers
  * they share. An evaluator looks at the new engine state and says which conditions are true now.
  */
+import { getReloginCommand, getSlotState, type SlotState } from '../slot-state';
 import type { CacheSlot } from '../types';
 import type { AlertSettings } from './settings';
 import type { Alert, AlertState, EngineSnapshot } from './types';
@@ -36,30 +37,13 @@ export type ConditionEvaluator = (ctx: ConditionContext) => ConditionResult;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A slot the person has not disabled. */
-export function isEnabledSlot(slot: CacheSlot): boolean {
-  return slot.enabled !== false && slot.health !== 'disabled';
-}
-
-/** True when the broker polls the slot: enabled, active, with a live login. */
-export function isUsableSlot(slot: CacheSlot): boolean {
-  return (
-    isEnabledSlot(slot) &&
-    slot.status === 'active' &&
-    slot.health !== 'login_dead' &&
-    slot.health !== 'no_credentials'
-  );
-}
-
 /** `slot-2 (someone@example.com)`, or the id alone when no email is known. */
 export function describeSlot(id: string, slot: CacheSlot): string {
   return slot.email ? `${id} (${slot.email})` : id;
 }
 
 /** The command a person runs to re-login a slot. */
-export function reloginCommand(id: string): string {
-  return `quota-broker relogin ${id}`;
-}
+export const reloginCommand = getReloginCommand;
 
 /** Keeps the open episodes whose id starts with `prefix`, without firing: used when the truth is unknown. */
 export function keepOpen(ctx: ConditionContext, prefix: string): Condition[] {
@@ -77,7 +61,13 @@ export function keepOpen(ctx: ConditionContext, prefix: string): Condition[] {
     }));
 }
 
-/** Slot entries in a stable order. */
-export function slotEntries(ctx: ConditionContext): [string, CacheSlot][] {
-  return Object.entries(ctx.engine.cache.slots).sort(([a], [b]) => a.localeCompare(b));
+/** Slot entries in a stable order, each with the shared slot state judged by the alert settings. */
+export function slotEntries(ctx: ConditionContext): [string, CacheSlot, SlotState][] {
+  const settings = {
+    staleThresholdMs: ctx.settings.stale_threshold_s * 1000,
+    loginExpiryWarnMs: ctx.settings.login_expiry_warn_days * DAY_MS,
+  };
+  return Object.entries(ctx.engine.cache.slots)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, slot]) => [id, slot, getSlotState(id, slot, ctx.now, settings)]);
 }

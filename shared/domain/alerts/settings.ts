@@ -2,6 +2,8 @@
  * The `settings.alerts` block of the registry, parsed and validated into a typed object with defaults.
  * Bad values never stop the broker: each one falls back to its default and yields a message.
  */
+
+import { DEFAULT_LOGIN_EXPIRY_WARN_DAYS } from '../slot-state';
 import type { BrokerSettings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 
@@ -39,7 +41,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   thresholds: { five_hour: [80, 95], seven_day: [80, 95] },
   quiet_hours: null,
   notify_command: null,
-  login_expiry_warn_days: 3,
+  login_expiry_warn_days: DEFAULT_LOGIN_EXPIRY_WARN_DAYS,
   relogin_reminder_days: 14,
   stale_threshold_s: DEFAULT_SETTINGS.stale_threshold_s,
 };

@@ -11,7 +11,5 @@ export function formatRelative(at: number, now: number): string {
 
 /** Claude Code treats an access token as expired 5 minutes before `expiresAt` (interop doc). */
 export const ACCESS_EXPIRY_MARGIN_MS = 5 * 60_000;
-/** A login expiring within this long deserves a re-login soon (product.md §7). */
-export const LOGIN_EXPIRY_WARN_MS = 3 * 86_400_000;
 /** Log errors younger than this are shown. */
 export const RECENT_LOG_ERROR_MS = 24 * 3_600_000;

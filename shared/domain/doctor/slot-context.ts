@@ -4,6 +4,8 @@ import type { GlobalFacts } from './types';
 
 export interface SlotContext {
   staleThresholdS: number;
+  /** Logins expiring sooner than this are a warning (alerts.login_expiry_warn_days). */
+  loginExpiryWarnMs: number;
   maxCallsPerHour: number;
   /** The refresh mode in effect (`auto` resolved). */
   mode: TokenRefreshMode;
@@ -24,6 +26,7 @@ export function getEffectiveRefreshMode(
 export function getSlotContext(g: GlobalFacts): SlotContext {
   return {
     staleThresholdS: g.staleThresholdS,
+    loginExpiryWarnMs: g.loginExpiryWarnDays * 86_400_000,
     maxCallsPerHour: g.maxCallsPerHour,
     mode: getEffectiveRefreshMode(g.tokenRefresh, g.claudeBin),
     brokerAlive: g.broker.alive,

@@ -2,7 +2,7 @@
  * Per-slot checks of the stored login (product.md §10): config dir, credential item, access-token expiry,
  * login expiry or age, and whether an inactive slot's login is dead or was renewed. Pure.
  */
-import { ACCESS_EXPIRY_MARGIN_MS, formatDuration, formatRelative, LOGIN_EXPIRY_WARN_MS } from './duration';
+import { ACCESS_EXPIRY_MARGIN_MS, formatDuration, formatRelative } from './duration';
 import { reloginFix, type SlotContext } from './slot-context';
 import type { Finding, FindingLevel, SlotFacts } from './types';
 
@@ -148,19 +148,20 @@ export function getLoginFindings(
       ),
     );
   }
-  findings.push(loginExpiryFinding(slot, cred.loginExpiresAt, now, make));
+  findings.push(loginExpiryFinding(slot, cred.loginExpiresAt, ctx.loginExpiryWarnMs, now, make));
   return { findings, usable: true };
 }
 
 function loginExpiryFinding(
   slot: SlotFacts,
   loginExpiresAt: number | null,
+  warnMs: number,
   now: number,
   make: Make,
 ): Finding {
   if (loginExpiresAt != null) {
     const left = loginExpiresAt - now;
-    if (left <= LOGIN_EXPIRY_WARN_MS) {
+    if (left <= warnMs) {
       return make(
         'warn',
         'login_expiring',

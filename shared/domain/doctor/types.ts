@@ -141,6 +141,8 @@ export interface GlobalFacts {
   /** Where the slots came from: the registry, its last good copy (registry broken), discovery, or nothing. */
   slotsOrigin: 'file' | 'last_good' | 'discovered' | 'cache' | 'none';
   staleThresholdS: number;
+  /** `alerts.login_expiry_warn_days`: a login expiring sooner is a warning (as in the alerts and the UI). */
+  loginExpiryWarnDays: number;
   refreshIntervalS: number;
   maxCallsPerHour: number;
   tokenRefresh: TokenRefreshMode | 'auto';

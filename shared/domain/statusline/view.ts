@@ -4,10 +4,16 @@
  */
 
 import { getConfigDirLabel } from '../config-dir';
+import {
+  getSlotState,
+  getSlotStateSettings,
+  isCacheStale,
+  isOlderThan,
+  type SlotCondition,
+} from '../slot-state';
 import type { CacheFile, CacheSlot, DataSource, UsageWindow } from '../types';
 import type { SlotAttribution } from './attribute-slot';
 import type { Observation } from './observation';
-import { getStaleThresholdMs, isCacheStale, isOlderThan, isSlotStale } from './staleness';
 
 /** A condition the line must make visible, most severe first. */
 export type StatuslineState =
@@ -55,7 +61,9 @@ export function getCacheSlot(cache: CacheFile | null, slotId: string | null): Ca
 export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
   const { cache, attribution, observation, now } = input;
   const slot = getCacheSlot(cache, attribution.slotId);
-  const threshold = getStaleThresholdMs(cache);
+  const settings = getSlotStateSettings(cache);
+  const threshold = settings.staleThresholdMs;
+  const state = slot ? getSlotState(attribution.slotId ?? '', slot, now, settings) : null;
   const fetched = typeof slot?.last_fetched === 'number' ? slot.last_fetched : null;
   const useObservation = observation != null && (fetched == null || observation.observed_at >= fetched);
   const five_hour = (useObservation ? observation.five_hour : null) ?? asWindow(slot?.five_hour);
@@ -65,16 +73,14 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
   const observationFresh = useObservation && !isOlderThan(observation.observed_at, now, threshold);
   let stale = false;
   if (hasData) {
-    stale = useObservation
-      ? !observationFresh
-      : isCacheStale(cache, now, threshold) || (slot != null && isSlotStale(slot, now, threshold));
+    stale = useObservation ? !observationFresh : isCacheStale(cache, now) || state?.stale === true;
   }
   const label = slot?.label || attribution.slotId || getConfigDirLabel(attribution.configDir ?? '');
   return {
     slotId: attribution.slotId,
     label,
     email: typeof slot?.email === 'string' ? slot.email : null,
-    state: getState(cache, attribution.slotId, slot, hasData),
+    state: getState(cache, attribution.slotId, state?.condition ?? null, hasData),
     five_hour,
     seven_day,
     source: !hasData ? null : useObservation ? 'statusline' : (slot?.source ?? null),
@@ -84,26 +90,26 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
   };
 }
 
+/** The condition the line must show: every slot verdict comes from the shared slot state. */
+const SHOWN: Partial<Record<SlotCondition, StatuslineState>> = {
+  login_dead: 'login_dead',
+  no_credentials: 'no_credentials',
+  disabled: 'disabled',
+  inactive: 'inactive',
+  rate_limited: 'rate_limited',
+  offline: 'offline',
+};
+
 function getState(
   cache: CacheFile | null,
   slotId: string | null,
-  slot: CacheSlot | null,
+  condition: SlotCondition | null,
   hasData: boolean,
 ): StatuslineState | null {
   if (cache?.all_inactive === true) return 'all_inactive';
   if (!cache) return hasData ? null : 'no_cache';
-  if (!slot) return slotId == null ? 'unregistered' : hasData ? null : 'no_cache';
-  switch (slot.health) {
-    case 'login_dead':
-    case 'no_credentials':
-      return slot.health;
-    case 'disabled':
-      return 'disabled';
-  }
-  if (slot.enabled === false) return 'disabled';
-  if (slot.status === 'inactive') return 'inactive';
-  if (slot.health === 'rate_limited' || slot.health === 'offline') return slot.health;
-  return null;
+  if (!condition) return slotId == null ? 'unregistered' : hasData ? null : 'no_cache';
+  return SHOWN[condition] ?? null;
 }
 
 function asWindow(w: unknown): UsageWindow | null {

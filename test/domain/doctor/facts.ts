@@ -62,6 +62,7 @@ export function globalFacts(over: Partial<GlobalFacts> = {}): GlobalFacts {
     registry: { state: 'ok', path: '/home/me/.claude/session-health/claude-sessions.yaml', slots: 1 },
     slotsOrigin: 'file',
     staleThresholdS: 600,
+    loginExpiryWarnDays: 3,
     refreshIntervalS: 300,
     maxCallsPerHour: 12,
     tokenRefresh: 'auto',

@@ -195,6 +195,8 @@ describe('shouldStartRefresh', () => {
     ],
     ['unknown slot, fresh cache', cache(slot()), null, false, false],
   ])('%s', (_name, c, s, observationFresh, expected) => {
-    expect(shouldStartRefresh({ cache: c, slot: s, observationFresh, now: NOW })).toBe(expected);
+    expect(shouldStartRefresh({ cache: c, slotId: 'slot-1', slot: s, observationFresh, now: NOW })).toBe(
+      expected,
+    );
   });
 });

@@ -58,6 +58,13 @@ describe('SlotRow: per-slot states', () => {
     expect(row.getByRole('button', { name: 'Re-login Side' })).toBeTruthy();
   });
 
+  it('offers Re-login for an inactive slot whatever its health (as the tray does)', async () => {
+    const slot = makeSlot({ label: 'Client', status: 'inactive', health: 'offline' });
+    await renderApp(createFakeApi(makeState({ client: slot, work: makeSlot({ label: 'Work' }) })));
+    expect(inRow('Client').getByRole('button', { name: 'Re-login Client' })).toBeTruthy();
+    expect(inRow('Work').queryByRole('button', { name: 'Re-login Work' })).toBeNull();
+  });
+
   it('runs a re-login: progress, sign-in link, Cancel', async () => {
     const api = createFakeApi(
       makeState({ side: makeSlot({ label: 'Side', status: 'inactive', health: 'login_dead' }) }),

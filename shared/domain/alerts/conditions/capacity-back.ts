@@ -3,21 +3,28 @@
  * (dead login, no credentials, a back-off long enough to raise a stale alert) works again.
  * Transitions are remembered as marks; each mark is consumed when its alert goes out, so it fires once.
  */
+import type { SlotState } from '../../slot-state';
 import type { CacheSlot } from '../../types';
 import type { Condition, ConditionContext, ConditionEvaluator } from '../condition';
-import { describeSlot, isUsableSlot, slotEntries } from '../condition';
+import { describeSlot, slotEntries } from '../condition';
 import { formatPercent } from '../format';
 import { getEffectiveUtilization, USAGE_HYSTERESIS_PCT, WINDOW_LABEL, WINDOW_NAMES } from './usage';
 
 type Marks = Record<string, number | null>;
 
-function windowsBack(ctx: ConditionContext, id: string, s: CacheSlot, marks: Marks): Condition[] {
+function windowsBack(
+  ctx: ConditionContext,
+  id: string,
+  s: CacheSlot,
+  state: SlotState,
+  marks: Marks,
+): Condition[] {
   const out: Condition[] = [];
   for (const name of WINDOW_NAMES) {
     const key = `high:${id}:${name}`;
     const top = ctx.settings.thresholds[name].at(-1);
     const u = getEffectiveUtilization(s[name], ctx.now);
-    if (top === undefined || !isUsableSlot(s)) {
+    if (top === undefined || !state.polled) {
       if (key in ctx.previous.marks) marks[key] = null; // "usable again" speaks for a revived slot
       continue;
     }
@@ -40,20 +47,26 @@ function windowsBack(ctx: ConditionContext, id: string, s: CacheSlot, marks: Mar
   return out;
 }
 
-function usableAgain(ctx: ConditionContext, id: string, s: CacheSlot, marks: Marks): Condition[] {
+function usableAgain(
+  ctx: ConditionContext,
+  id: string,
+  s: CacheSlot,
+  state: SlotState,
+  marks: Marks,
+): Condition[] {
   const dead = `dead:${id}`;
   const backoff = `backoff:${id}`;
-  if (s.health === 'login_dead' || s.health === 'no_credentials') {
+  if (state.condition === 'login_dead' || state.condition === 'no_credentials') {
     if (!(dead in ctx.previous.marks)) marks[dead] = ctx.now;
     return [];
   }
   // A 429 back-off alone is routine; only one long enough to have raised a stale alert is news.
-  if (s.health === 'rate_limited' && `stale:${id}` in ctx.previous.episodes) {
+  if (state.condition === 'rate_limited' && `stale:${id}` in ctx.previous.episodes) {
     if (!(backoff in ctx.previous.marks)) marks[backoff] = ctx.now;
     return [];
   }
   const had = [dead, backoff].filter((k) => k in ctx.previous.marks);
-  if (s.health !== 'ok' || !isUsableSlot(s) || had.length === 0) return [];
+  if (s.health !== 'ok' || !state.polled || had.length === 0) return [];
   const wasDead = had.includes(dead);
   return [
     {
@@ -75,8 +88,8 @@ function usableAgain(ctx: ConditionContext, id: string, s: CacheSlot, marks: Mar
 export const capacityBackCondition: ConditionEvaluator = (ctx) => {
   const marks: Marks = {};
   const conditions: Condition[] = [];
-  for (const [id, s] of slotEntries(ctx)) {
-    conditions.push(...windowsBack(ctx, id, s, marks), ...usableAgain(ctx, id, s, marks));
+  for (const [id, s, state] of slotEntries(ctx)) {
+    conditions.push(...windowsBack(ctx, id, s, state, marks), ...usableAgain(ctx, id, s, state, marks));
   }
   return { conditions, marks };
 };

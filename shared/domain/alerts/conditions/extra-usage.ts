@@ -1,12 +1,12 @@
 /** Extra (paid) usage started on a slot: true while extra usage is enabled and something was spent. */
 import type { ConditionEvaluator } from '../condition';
-import { describeSlot, isEnabledSlot, slotEntries } from '../condition';
+import { describeSlot, slotEntries } from '../condition';
 import { formatMoney } from '../format';
 
 /** One condition per slot spending paid extra usage. */
 export const extraUsageCondition: ConditionEvaluator = (ctx) => ({
   conditions: slotEntries(ctx)
-    .filter(([, s]) => isEnabledSlot(s) && s.extra_usage?.is_enabled && (s.extra_usage.used ?? 0) > 0)
+    .filter(([, s, state]) => state.enabled && s.extra_usage?.is_enabled && (s.extra_usage.used ?? 0) > 0)
     .map(([id, s]) => {
       const x = s.extra_usage!;
       const of = x.limit != null ? ` of ${formatMoney(x.limit, x.currency)}` : '';

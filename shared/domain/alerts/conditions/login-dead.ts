@@ -2,15 +2,15 @@
 
 import { redact } from '../../redact';
 import type { ConditionEvaluator } from '../condition';
-import { describeSlot, isEnabledSlot, reloginCommand, slotEntries } from '../condition';
+import { describeSlot, reloginCommand, slotEntries } from '../condition';
 import { ALL_INACTIVE_ID } from './all-inactive';
 
 /** One condition per enabled slot whose health is `login_dead` or `no_credentials`. */
 export const loginDeadCondition: ConditionEvaluator = (ctx) => ({
   conditions: slotEntries(ctx)
-    .filter(([, s]) => isEnabledSlot(s) && (s.health === 'login_dead' || s.health === 'no_credentials'))
-    .map(([id, s]) => {
-      const dead = s.health === 'login_dead';
+    .filter(([, , state]) => state.condition === 'login_dead' || state.condition === 'no_credentials')
+    .map(([id, s, state]) => {
+      const dead = state.condition === 'login_dead';
       // The engine's message may already end with the fix; say it once.
       const why = s.last_error?.message
         ? ` ${redact(s.last_error.message).replace(/\s*Run: \S.*$/, '')}`

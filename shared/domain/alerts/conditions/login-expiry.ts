@@ -2,14 +2,16 @@
  * Login expiring soon (`login_expires_at` within the warning window), or, where no expiry is known,
  * a reminder after too many days without a re-login (`login_seen_at`).
  */
+
+import type { SlotState } from '../../slot-state';
 import type { CacheSlot } from '../../types';
 import type { Condition, ConditionContext, ConditionEvaluator } from '../condition';
-import { DAY_MS, describeSlot, isUsableSlot, reloginCommand, slotEntries } from '../condition';
+import { DAY_MS, describeSlot, reloginCommand, slotEntries } from '../condition';
 import { formatDuration } from '../format';
 
-function expiring(ctx: ConditionContext, id: string, s: CacheSlot, expiresAt: number): Condition | null {
-  const left = expiresAt - ctx.now;
-  if (left > ctx.settings.login_expiry_warn_days * DAY_MS) return null;
+function expiring(id: string, s: CacheSlot, state: SlotState): Condition | null {
+  const left = state.loginExpiresInMs;
+  if (left === null || !state.loginExpiringSoon) return null;
   const when = left > 0 ? `expires in ${formatDuration(left)}` : 'has expired';
   return {
     id: `login_expiring:${id}`,
@@ -41,11 +43,11 @@ function reminder(ctx: ConditionContext, id: string, s: CacheSlot, seenAt: numbe
 /** Evaluates both login-age conditions for every usable slot. */
 export const loginExpiryCondition: ConditionEvaluator = (ctx) => {
   const conditions: Condition[] = [];
-  for (const [id, s] of slotEntries(ctx)) {
-    if (!isUsableSlot(s)) continue;
+  for (const [id, s, state] of slotEntries(ctx)) {
+    if (!state.polled) continue;
     const c =
       s.login_expires_at != null
-        ? expiring(ctx, id, s, s.login_expires_at)
+        ? expiring(id, s, state)
         : s.login_seen_at != null
           ? reminder(ctx, id, s, s.login_seen_at)
           : null;

@@ -5,12 +5,13 @@
  */
 
 import { redact } from '../../redact';
-import type { SlotHealth } from '../../types';
+import type { SlotCondition } from '../../slot-state';
 import type { Condition, ConditionEvaluator } from '../condition';
-import { describeSlot, isEnabledSlot, keepOpen, slotEntries } from '../condition';
+import { describeSlot, keepOpen, slotEntries } from '../condition';
 import { formatDuration } from '../format';
 
-const CANNOT_REFRESH: ReadonlySet<SlotHealth> = new Set([
+/** Conditions of a polled slot under which a running broker cannot bring fresh numbers. */
+const CANNOT_REFRESH: ReadonlySet<SlotCondition> = new Set([
   'offline',
   'rate_limited',
   'token_expired',
@@ -20,11 +21,10 @@ const CANNOT_REFRESH: ReadonlySet<SlotHealth> = new Set([
 /** One condition per active slot whose last success is older than `stale_threshold_s`. */
 export const staleCondition: ConditionEvaluator = (ctx) => {
   if (!ctx.engine.brokerRunning) return { conditions: keepOpen(ctx, 'stale:') };
-  const limit = ctx.settings.stale_threshold_s * 1000;
   const conditions: Condition[] = [];
-  for (const [id, s] of slotEntries(ctx)) {
-    if (!isEnabledSlot(s) || s.status !== 'active' || !CANNOT_REFRESH.has(s.health)) continue;
-    if (s.last_fetched == null || ctx.now - s.last_fetched <= limit) continue;
+  for (const [id, s, state] of slotEntries(ctx)) {
+    if (!state.polled || !state.stale || !CANNOT_REFRESH.has(state.condition)) continue;
+    if (s.last_fetched == null || ctx.now - s.last_fetched <= ctx.settings.stale_threshold_s * 1000) continue;
     const age = formatDuration(ctx.now - s.last_fetched);
     const why = s.last_error?.message ? ` Last error: ${redact(s.last_error.message)}` : '';
     const retry =

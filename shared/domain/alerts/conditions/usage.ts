@@ -4,7 +4,7 @@
  */
 import type { CacheSlot, UsageWindow } from '../../types';
 import type { Condition, ConditionContext, ConditionEvaluator } from '../condition';
-import { describeSlot, isUsableSlot, keepOpen, slotEntries } from '../condition';
+import { describeSlot, keepOpen, slotEntries } from '../condition';
 import { formatDuration, formatPercent } from '../format';
 import type { UsageWindowName } from '../settings';
 
@@ -66,8 +66,8 @@ function windowConditions(
 /** Evaluates every threshold of both windows for every usable slot. */
 export const usageCondition: ConditionEvaluator = (ctx) => {
   const conditions: Condition[] = [];
-  for (const [id, s] of slotEntries(ctx)) {
-    if (!isUsableSlot(s)) {
+  for (const [id, s, state] of slotEntries(ctx)) {
+    if (!state.polled) {
       // Unknown while the slot is not polled: keep what is open, open nothing.
       conditions.push(...keepOpen(ctx, `usage:${id}:`));
       continue;
