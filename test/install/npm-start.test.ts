@@ -8,31 +8,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStart } from '../../electron/start/run-start';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { type ReleaseMirror, startReleaseMirror } from '../support/release-mirror';
-import { REPO } from '../support/run-cli';
 import { createScratchCheckout, type ScratchCheckout } from '../support/scratch-checkout';
 import { createStoredZip } from '../support/stored-zip';
 import { createTempHome, type TempHome } from '../support/temp-home';
+import { ARCHIVE, copyElectronPackage, ELECTRON_VERSION, NODE_PATH } from './support/electron-package';
 import { runInGroup } from './support/process-group';
 
-const ELECTRON_DIR = join(REPO, 'node_modules', 'electron');
-const { version } = JSON.parse(readFileSync(join(ELECTRON_DIR, 'package.json'), 'utf8'));
-const ARCHIVE = `electron-v${version}-${process.platform}-${process.arch}.zip`;
+const version = ELECTRON_VERSION;
 const DASHBOARD = /Quota Broker dashboard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
 let checkout: ScratchCheckout;
@@ -100,13 +89,6 @@ describe('npm start without Electronʼs binary', () => {
   });
 
   it('downloads the archive with progress, unpacks it, starts it, and uses its cache the next time', async () => {
-    // A copy of the electron package whose checksum list knows the stand-in archive; its dependencies
-    // (@electron/get, the unzipper) are the checkout's, through NODE_PATH.
-    const electronDir = join(temp, 'electron');
-    mkdirSync(electronDir);
-    for (const f of ['package.json', 'install.js', 'index.js', 'checksums.json']) {
-      cpSync(join(ELECTRON_DIR, f), join(electronDir, f));
-    }
     const archive = createStoredZip([
       {
         name: 'electron',
@@ -115,8 +97,9 @@ describe('npm start without Electronʼs binary', () => {
       },
       { name: 'padding.bin', data: Buffer.alloc(1_000_000, 7) },
     ]);
+    // A copy of the electron package whose checksum list knows the stand-in archive.
     const sha256 = createHash('sha256').update(archive).digest('hex');
-    writeFileSync(join(electronDir, 'checksums.json'), JSON.stringify({ [ARCHIVE]: sha256 }));
+    const electronDir = copyElectronPackage(temp, { [ARCHIVE]: sha256 });
     let release: () => void = () => undefined;
     mirror.put(`/v${version}/${ARCHIVE}`, archive, new Promise<void>((r) => (release = r)));
     mirror.requests.length = 0;
@@ -134,7 +117,7 @@ describe('npm start without Electronʼs binary', () => {
           DISPLAY: ':99',
           ELECTRON_MIRROR: mirror.url,
           electron_config_cache: cache,
-          NODE_PATH: join(REPO, 'node_modules'),
+          NODE_PATH,
           QUOTA_BROKER_ELECTRON_INSTALL_TIMEOUT_S: '60',
         },
         out: {
