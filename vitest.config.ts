@@ -21,6 +21,7 @@ export default defineConfig({
             'test/browser/**',
             'test/reliability/**',
             'test/renderer/**',
+            'test/install/**',
           ],
           environment: 'node',
           testTimeout: 30_000,
@@ -74,6 +75,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // npm start, npm pack + install, electron-builder's file set: each in a scratch checkout, one at a time.
+        extends: true,
+        test: {
+          name: 'install',
+          include: ['test/install/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -5,7 +5,30 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import {
+import * as electron from 'electron';
+import log from 'electron-log/main';
+import { startDashboard } from '../shared/host/dashboard/server';
+import { createQuotaHost } from '../shared/host/quota-host';
+import { CHANNELS } from '../shared/ipc/contract';
+import { createAppApi } from './app-api';
+import { createAppEngineDeps } from './app-deps';
+import { getAppEnv } from './app-env';
+import { setupMenuBarApp, setupSingleInstance } from './app-lifecycle';
+import { getAppPaths } from './app-paths';
+import { createDashboardLauncher } from './dashboard-launcher';
+import type { ElectronSurface } from './electron-surface';
+import { setGlanceModeSetting } from './glance-setting';
+import { setupIpcHandlers } from './ipc/handlers';
+import { createElectronLogger, setupLogging } from './logging';
+import { createElectronNotifier, type ElectronNotifierDeps } from './notifications';
+import { runDoctor } from './run-doctor';
+import { setupTray } from './tray';
+import { createTrayActions } from './tray-actions';
+import { parseGlanceMode } from './tray-state';
+import { setupPopover } from './windows/setup-popover';
+
+// Only what electron-surface.ts lists: the stand-in host (test/electron-host) implements the same type.
+const {
   app,
   BrowserWindow,
   dialog,
@@ -17,26 +40,7 @@ import {
   session,
   shell,
   Tray,
-} from 'electron';
-import log from 'electron-log/main';
-import { startDashboard } from '../shared/host/dashboard/server';
-import { createQuotaHost } from '../shared/host/quota-host';
-import { CHANNELS } from '../shared/ipc/contract';
-import { createAppApi } from './app-api';
-import { createAppEngineDeps } from './app-deps';
-import { getAppEnv } from './app-env';
-import { setupMenuBarApp, setupSingleInstance } from './app-lifecycle';
-import { getAppPaths } from './app-paths';
-import { createDashboardLauncher } from './dashboard-launcher';
-import { setGlanceModeSetting } from './glance-setting';
-import { setupIpcHandlers } from './ipc/handlers';
-import { createElectronLogger, setupLogging } from './logging';
-import { createElectronNotifier, type ElectronNotifierDeps } from './notifications';
-import { runDoctor } from './run-doctor';
-import { setupTray } from './tray';
-import { createTrayActions } from './tray-actions';
-import { parseGlanceMode } from './tray-state';
-import { setupPopover } from './windows/setup-popover';
+}: ElectronSurface = electron;
 
 const dev = !app.isPackaged;
 const appLogPath = setupLogging(log, { dev });

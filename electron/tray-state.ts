@@ -2,12 +2,7 @@
  * What the tray shows for a cache: the icon state and the glance title (`42%·3h`). Pure: `now` is an
  * argument. Electron-free, so the same decisions could serve another tray host.
  */
-import {
-  getSlotState,
-  getSlotStateSettings,
-  getSlotStates,
-  isCacheStale,
-} from '../shared/domain/slot-state';
+import { getSlotState, getSlotStateSettings, getSlotStates, isCacheStale } from '../shared/domain/slot-state';
 import type { CacheFile } from '../shared/domain/types';
 
 /** Worst first: the icon shows the most urgent state. */

@@ -1,5 +1,5 @@
 // Bundles the Electron main process and the preload with esbuild into dist/electron/, copies the tray
-// icons next to them, and bundles the pure start decision for scripts/start.mjs.
+// icons next to them, and bundles `npm start`'s logic (electron/start/) for scripts/start.mjs.
 // Usage: node scripts/build-electron.mjs   (the renderer is built by `vite build`, the CLI by build.mjs)
 
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
@@ -37,10 +37,11 @@ await build({
   target: 'chrome140',
   external: ['electron'],
 });
+// `npm start` after the build (scripts/start.mjs): runs under the user's node, before Electron exists.
 await build({
   ...common,
-  entryPoints: [at('electron/start-decision.ts')],
-  outfile: at('dist/electron/start-decision.cjs'),
+  entryPoints: [at('electron/start/run-start.ts')],
+  outfile: at('dist/electron/start.cjs'),
   target: 'node20',
 });
 

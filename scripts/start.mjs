@@ -1,19 +1,19 @@
-// `npm start`: builds everything, then launches the menu-bar app where Electron can run; elsewhere
-// (no Electron binary — it cannot be downloaded on every machine — or no display) it says why in one
-// sentence and runs the same engine headless with the local dashboard (`quota-broker serve`).
-// The decision itself is electron/start-decision.ts (pure, unit-tested).
+// `npm start`: builds everything, then launches the menu-bar app where Electron can run. When Electron's
+// binary is missing it runs Electron's own installer first (mirror, proxy and cache settings honoured,
+// progress shown, bounded wait); where the app still cannot run (installer failed, opt-out, no display,
+// QUOTA_BROKER_HEADLESS=1) it says why in one sentence and runs `quota-broker serve` instead.
+// The logic is electron/start/ (run-start.ts; the decision in decision.ts is pure and unit-tested).
+// Never require('electron') here: under plain node that starts a download of its own.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const node = process.execPath;
 
 function step(args, label) {
-  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`npm start: ${label} failed (exit ${r.status ?? r.signal}).`);
     process.exit(r.status || 1);
@@ -23,42 +23,11 @@ function step(args, label) {
 step(['scripts/build.mjs'], 'building the CLI and the renderer');
 step(['scripts/build-electron.mjs'], 'building the Electron bundles');
 
-const { getElectronBinaryPath, getStartDecision } = require(
-  join(root, 'dist', 'electron', 'start-decision.cjs'),
-);
-
-/** Never require('electron') here: under node it starts a download when the binary is missing. */
-function electronBinary() {
-  const dir = join(root, 'node_modules', 'electron');
-  if (!existsSync(join(dir, 'package.json'))) return null;
-  const pathTxt = join(dir, 'path.txt');
-  return getElectronBinaryPath(
-    dir,
-    existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8') : null,
-    process.platform,
-    process.env,
-  );
-}
-
-const binary = electronBinary();
-const decision = getStartDecision({
-  platform: process.platform,
-  electronBinary: binary,
-  electronBinaryExists: binary !== null && existsSync(binary),
+const { runStart } = require(join(root, 'dist', 'electron', 'start.cjs'));
+process.exitCode = await runStart({
+  root,
+  electronDir: join(root, 'node_modules', 'electron'),
+  args: process.argv.slice(2),
   env: process.env,
+  out: process.stdout,
 });
-
-const [command, args] =
-  decision.mode === 'electron'
-    ? [decision.binary, [root, ...process.argv.slice(2)]]
-    : [node, [join(root, 'bin', 'quota-broker.cjs'), 'serve', ...process.argv.slice(2)]];
-if (decision.mode === 'headless') {
-  console.log(
-    `${decision.reason} Running the engine headless with the local dashboard instead (quota-broker serve):`,
-  );
-}
-const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-const forward = (signal) => child.kill(signal);
-process.on('SIGINT', forward);
-process.on('SIGTERM', forward);
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

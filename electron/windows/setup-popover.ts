@@ -1,18 +1,23 @@
 /** Creates the popover window with its options and every content-security guard. */
 
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindow, BrowserWindowConstructorOptions, Screen, Session, Shell } from 'electron';
+import type { BrowserWindowConstructorOptions, Shell } from 'electron';
 import type { Logger } from '../../shared/ports/logger';
 import type { AppPaths } from '../app-paths';
-import { setupContentSecurity } from './content-security';
-import { createPopover, type Popover, type PopoverWindowLike } from './popover-window';
+import { type ContentSecurityDeps, setupContentSecurity } from './content-security';
+import { createPopover, type Popover, type PopoverDeps, type PopoverWindowLike } from './popover-window';
 import { getRendererUrlPrefix } from './url-policy';
 import { getPopoverWindowOptions } from './window-options';
 
+/** What the app uses of a BrowserWindow: the popover's part and the content-security guards' part. */
+export type AppWindowLike = PopoverWindowLike & {
+  webContents: PopoverWindowLike['webContents'] & ContentSecurityDeps['webContents'];
+};
+
 export interface SetupPopoverDeps {
-  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  screen: Pick<Screen, 'getDisplayNearestPoint'>;
-  session: Session;
+  createWindow: (options: BrowserWindowConstructorOptions) => AppWindowLike;
+  screen: PopoverDeps['screen'];
+  session: ContentSecurityDeps['session'];
   shell: Pick<Shell, 'openExternal'>;
   paths: AppPaths;
   devTools: boolean;
@@ -33,7 +38,7 @@ export function setupPopover(deps: SetupPopoverDeps): { popover: Popover; indexU
         rendererUrlPrefix: getRendererUrlPrefix(deps.paths.rendererDir),
         logger: deps.logger,
       });
-      return win as PopoverWindowLike;
+      return win;
     },
     screen: deps.screen,
     options: getPopoverWindowOptions({ preloadPath: deps.paths.preload, devTools: deps.devTools }),

@@ -115,7 +115,8 @@ for (const r of results) {
 if (plan.some((p) => p.action === 'run' && p.suite.name === 'unit') && !existsSync(electronBinary())) {
   printf(
     'NOTE    the _electron smoke test (test/electron/smoke.test.ts) did not run: no Electron binary at ' +
-      'node_modules/electron/dist (Electron fetches it on first start; see docs/electron.md).\n',
+      'node_modules/electron/dist (npm start fetches it; see docs/electron.md). The real main bundle ran in the ' +
+      'stand-in Electron host instead (browser suite).\n',
   );
 }
 const count = (v) => results.filter((r) => r.verdict === v).length;

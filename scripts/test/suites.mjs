@@ -67,6 +67,13 @@ export const SUITES = [
     needsWhy: 'unshare --mount',
   },
   {
+    name: 'install',
+    what: 'npm start (Electron installer, fallback), the CLI package from its tarball, the app file list',
+    command: vitest('install'),
+    needs: [],
+    platforms: ['linux', 'darwin'],
+  },
+  {
     name: 'reliability',
     what: 'crash safety, locks, torn reads, disk trouble, bad input',
     command: vitest('reliability'),

@@ -53,11 +53,13 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('ships the bundles, rebuilds and unpacks keytar', async () => {
+  it('ships the bundles only: no node_modules, so nothing native to rebuild or unpack', async () => {
     const config = await load();
-    expect(JSON.stringify(config.files)).toContain('"dist/**"');
-    expect(config.npmRebuild).toBe(true);
-    expect(config.asarUnpack).toContain('**/node_modules/keytar/**');
+    expect(config.files[0].filter).toEqual(
+      expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', '!node_modules/**']),
+    );
+    expect(config.npmRebuild).toBe(false);
+    expect(config.asarUnpack).toBeUndefined();
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });

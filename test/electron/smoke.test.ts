@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getElectronBinaryPath, getStartDecision } from '../../electron/start-decision';
+import { getElectronBinaryPath, getStartDecision } from '../../electron/start/decision';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { createTempHome, type TempHome } from '../support/temp-home';
 
@@ -27,11 +27,13 @@ const decision = getStartDecision({
   electronBinary: binary,
   electronBinaryExists: existsSync(binary),
   env: { ...process.env, QUOTA_BROKER_HEADLESS: undefined },
+  nodeVersion: process.versions.node,
+  requireEsm: true,
 });
 const skipReason =
   decision.mode === 'electron'
     ? null
-    : existsSync(binary)
+    : decision.mode === 'headless' && existsSync(binary)
       ? `SKIPPED: ${decision.reason}`
       : `SKIPPED: no Electron binary at ${binary} (cannot be downloaded here)`;
 if (skipReason) console.log(`[electron smoke] ${skipReason}`);

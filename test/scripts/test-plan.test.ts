@@ -25,6 +25,7 @@ describe('which suites run', () => {
         'keyring',
         'browser',
         'claude-code',
+        'install',
         'reliability',
       ]);
       expect(plan.every((p) => p.action === 'run')).toBe(true);
@@ -40,6 +41,7 @@ describe('which suites run', () => {
       'unit',
       'keychain',
       'browser',
+      'install',
       'reliability',
     ]);
     expect(plan.filter((p) => p.action === 'skip').map((p) => [p.suite.name, p.reason])).toEqual([

@@ -9,6 +9,7 @@ import {
   uninstallService,
 } from '../../adapters/service/installer';
 import { createServiceToolRunner } from '../../adapters/service/run-service-tool';
+import { getTransientInstallWarning } from '../../domain/install-location';
 import { isDiscardedOutput } from '../../domain/service/read-service-file';
 import { getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
 import { CliError, EXIT_USAGE } from '../cli-error';
@@ -65,6 +66,8 @@ async function install(ctx: CliContext): Promise<number> {
       `  output: ${spec.logPath} (stdout and stderr, appended)\n` +
       '  restarts on failure\n',
   );
+  const warning = getTransientInstallWarning(spec.binPath);
+  if (warning) ctx.stderr.write(`${warning}\n`);
   if (r.started) {
     ctx.stdout.write(`${c.green('Started.')} Check it with: quota-broker doctor\n`);
     return 0;

@@ -6,6 +6,7 @@ import { writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { normalizeConfigDir } from '../../domain/config-dir';
+import { getTransientInstallWarning } from '../../domain/install-location';
 import { getStatuslineHelp } from './help';
 import { getStatuslineCommand, type InstallOutcome, installStatusline, uninstallStatusline } from './install';
 
@@ -90,5 +91,7 @@ export async function runStatuslineOptions(
     return 1;
   }
   out(1, `${getOutcomeMessage(outcome, command)}\n`);
+  const warning = parsed.install ? getTransientInstallWarning(ctx.binPath) : null;
+  if (warning) out(2, `quota-broker statusline: ${warning}\n`);
   return 0;
 }
