@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Alert, AlertSeverity } from '../../domain/alerts/types';
+import type { AlertSeverity } from '../../domain/alerts/types';
 import { redact } from '../../domain/redact';
 import type { Logger } from '../../ports/logger';
 import type { Notifier, NotifyResult } from '../../ports/notifier';

@@ -7,7 +7,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-import type { FetchLike, RequestInitLike, ResponseLike } from '../../ports/fetch';
+import type { RequestInitLike, ResponseLike } from '../../ports/fetch';
 
 function abortError(signal: AbortSignal): Error {
   const reason = signal.reason;
