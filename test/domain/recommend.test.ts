@@ -1,0 +1,120 @@
+/** The recommended slot and all-inactive (docs: product §1, §3): who can take work, and who has most room. */
+import { describe, expect, it } from 'vitest';
+import { getRecommendedSlot, isAllInactive, isUsable } from '../../shared/domain/recommend';
+import type { CacheSlot, SlotHealth } from '../../shared/domain/types';
+
+function slot(overrides: Partial<CacheSlot> = {}): CacheSlot {
+  return {
+    email: null,
+    label: null,
+    status: 'active',
+    health: 'ok',
+    last_fetched: 0,
+    last_attempt: 0,
+    source: 'endpoint',
+    last_error: null,
+    five_hour: { utilization: 50, resets_at: null },
+    seven_day: { utilization: 50, resets_at: null },
+    weekly_by_model: [],
+    extra_usage: null,
+    access_expires_at: null,
+    login_expires_at: null,
+    subscription: null,
+    rate_limit_tier: null,
+    requests_last_hour: 0,
+    config_dir: '/x',
+    enabled: true,
+    ...overrides,
+  };
+}
+const window = (utilization: number) => ({ utilization, resets_at: null });
+
+describe('isUsable', () => {
+  const HEALTHS: [SlotHealth, boolean][] = [
+    ['ok', true],
+    ['stale', true],
+    ['token_expired', true],
+    ['rate_limited', false],
+    ['offline', false],
+    ['login_dead', false],
+    ['no_credentials', false],
+    ['disabled', false],
+  ];
+  it.each(HEALTHS)('an active, enabled slot with health %s → usable: %s', (health, usable) => {
+    expect(isUsable(slot({ health }))).toBe(usable);
+  });
+  it('an inactive slot is not usable, whatever its numbers', () => {
+    expect(isUsable(slot({ status: 'inactive' }))).toBe(false);
+  });
+  it('a disabled slot is not usable; a cache without `enabled` (older writer) counts as enabled', () => {
+    expect(isUsable(slot({ enabled: false }))).toBe(false);
+    expect(isUsable(slot({ enabled: undefined }))).toBe(true);
+  });
+});
+
+describe('getRecommendedSlot', () => {
+  const ROWS: [string, Record<string, CacheSlot>, string | null][] = [
+    ['no slots → none', {}, null],
+    ['nothing usable → none', { a: slot({ status: 'inactive' }), b: slot({ health: 'offline' }) }, null],
+    [
+      'most 5-hour headroom wins',
+      {
+        a: slot({ five_hour: window(80) }),
+        b: slot({ five_hour: window(20) }),
+        c: slot({ five_hour: window(50) }),
+      },
+      'b',
+    ],
+    [
+      'an unusable slot with more room is passed over',
+      { a: slot({ five_hour: window(60) }), b: slot({ five_hour: window(0), health: 'rate_limited' }) },
+      'a',
+    ],
+    [
+      'no 5-hour window counts as full headroom',
+      { a: slot({ five_hour: window(1) }), b: slot({ five_hour: null }) },
+      'b',
+    ],
+    [
+      'equal 5-hour room → weekly headroom breaks the tie',
+      { a: slot({ seven_day: window(90) }), b: slot({ seven_day: window(10) }) },
+      'b',
+    ],
+    ['equal room → fresh data over stale', { a: slot({ health: 'stale' }), b: slot({ health: 'ok' }) }, 'b'],
+    ['all equal → the first id, for a stable answer', { b: slot(), a: slot(), c: slot() }, 'a'],
+    [
+      'a slot waiting for a token refresh still counts (its login is alive)',
+      { a: slot({ health: 'token_expired', five_hour: window(5) }), b: slot({ five_hour: window(70) }) },
+      'a',
+    ],
+  ];
+  it.each(ROWS)('%s', (_name, slots, expected) => {
+    expect(getRecommendedSlot(slots)).toBe(expected);
+  });
+});
+
+describe('isAllInactive', () => {
+  const ROWS: [string, Record<string, CacheSlot>, boolean][] = [
+    ['no slots → false (nothing to warn about)', {}, false],
+    [
+      'every slot inactive → true',
+      { a: slot({ status: 'inactive' }), b: slot({ status: 'inactive' }) },
+      true,
+    ],
+    ['one active → false', { a: slot({ status: 'inactive' }), b: slot() }, false],
+    [
+      'disabled slots do not count: the enabled ones are all inactive → true',
+      { a: slot({ status: 'inactive' }), b: slot({ enabled: false }) },
+      true,
+    ],
+    ['only disabled slots → false', { a: slot({ enabled: false, status: 'inactive' }) }, false],
+    [
+      'an active slot that is failing still counts as active → false',
+      { a: slot({ status: 'inactive' }), b: slot({ health: 'offline' }) },
+      false,
+    ],
+  ];
+  it.each(ROWS)('%s', (_name, slots, expected) => {
+    expect(isAllInactive(slots)).toBe(expected);
+  });
+});
