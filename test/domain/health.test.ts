@@ -1,4 +1,4 @@
-/** Slot health (docs: product §3): every outcome, every failure kind, staleness at its boundary. */
+/** Slot health (README: "Health"): every outcome, every failure kind, staleness at its boundary. */
 import { describe, expect, it } from 'vitest';
 import {
   deactivates,

@@ -1,33 +1,21 @@
-/** The recommended slot and all-inactive (docs: product §1, §3): who can take work, and who has most room. */
+/** The recommended slot and all-inactive (README: "Health"): who can take work, and who has most room. */
 import { describe, expect, it } from 'vitest';
 import { getRecommendedSlot, isAllInactive, isUsable } from '../../shared/domain/recommend';
 import type { CacheSlot, SlotHealth } from '../../shared/domain/types';
+import { emptyCacheSlot } from '../../shared/engine/slot-view';
 
+const window = (utilization: number) => ({ utilization, resets_at: null });
+
+/** An active, enabled slot with fresh data and half of each window used. */
 function slot(overrides: Partial<CacheSlot> = {}): CacheSlot {
   return {
-    email: null,
-    label: null,
-    status: 'active',
+    ...emptyCacheSlot({ id: 'x', config_dir: '/x', status: 'active', enabled: true }),
     health: 'ok',
-    last_fetched: 0,
-    last_attempt: 0,
-    source: 'endpoint',
-    last_error: null,
-    five_hour: { utilization: 50, resets_at: null },
-    seven_day: { utilization: 50, resets_at: null },
-    weekly_by_model: [],
-    extra_usage: null,
-    access_expires_at: null,
-    login_expires_at: null,
-    subscription: null,
-    rate_limit_tier: null,
-    requests_last_hour: 0,
-    config_dir: '/x',
-    enabled: true,
+    five_hour: window(50),
+    seven_day: window(50),
     ...overrides,
   };
 }
-const window = (utilization: number) => ({ utilization, resets_at: null });
 
 describe('isUsable', () => {
   const HEALTHS: [SlotHealth, boolean][] = [

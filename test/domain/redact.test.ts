@@ -1,4 +1,4 @@
-/** Redaction (docs: product §11): no token in a log line, a message or a crash report, whatever shape it comes in. */
+/** Redaction: no token in a log line, a message or a crash report, whatever shape it comes in. */
 import { describe, expect, it } from 'vitest';
 import { redact, redactUnknown } from '../../shared/domain/redact';
 

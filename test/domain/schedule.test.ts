@@ -1,4 +1,4 @@
-/** The polling budget (docs: product §6): back-off after 429s, retries, jitter, due times, the hourly count. */
+/** The polling budget (README: "Health", rate_limited and offline): back-off after 429s, retries, jitter, due times, the hourly count. */
 import { describe, expect, it } from 'vitest';
 import {
   HOUR_MS,

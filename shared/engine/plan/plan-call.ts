@@ -1,6 +1,7 @@
 /**
  * Whether a usage call is due and allowed, and what its answer (or the token refresh before it) means
- * (product.md §5, §6). Pure: the executor makes the calls and reports back.
+ * (README: "Health", "Token refresh, safely beside Claude Code"). Pure: the executor makes the calls
+ * and reports back.
  */
 import type { HttpFailure } from '../../adapters/http/types';
 import {

@@ -1,5 +1,5 @@
 /**
- * The first decisions of a slot's cycle (product.md §3): a disabled slot is left alone; otherwise its
+ * The first decisions of a slot's cycle (README: "Health"): a disabled slot is left alone; otherwise its
  * stored login is read, and what the store holds decides between staying inactive, coming back into
  * service, deactivating, or going on to the usage call (plan-call.ts). Pure.
  */

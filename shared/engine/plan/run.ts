@@ -25,7 +25,7 @@ export function withError(
 
 /**
  * Deactivates an active slot (its status goes to the registry) and remembers what the store held, so
- * a changed login brings it back by itself (product.md §3).
+ * a changed login brings it back by itself (README: "Health").
  */
 export function deactivate(
   run: SlotRun,

@@ -7,8 +7,8 @@ import { lockedRefresh } from './locked';
 import type { TokenRefreshOutcome } from './types';
 
 /**
- * Refreshes an expired access token in the configured mode (product.md §5). `never` never gets here:
- * the planner waits for Claude Code instead.
+ * Refreshes an expired access token in the configured mode (README: "Token refresh, safely beside
+ * Claude Code"). `never` never gets here: the planner waits for Claude Code instead.
  */
 export async function refreshToken(
   deps: EngineDeps,
