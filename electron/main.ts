@@ -106,7 +106,7 @@ async function start(): Promise<void> {
     openLog,
     showMessage: (title, detail, kind) => void dialog.showMessageBox({ type: kind, message: title, detail }),
     setLaunchAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
-    setGlanceMode: (mode) => setGlanceModeSetting(engine.paths.registry, mode),
+    setGlanceMode: (mode) => setGlanceModeSetting(engine.paths.registry, mode, engine.fs),
     quit: () => app.quit(),
   });
   const dashboardAvailable = existsSync(paths.rendererIndex);

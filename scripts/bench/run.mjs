@@ -231,15 +231,20 @@ async function benchCallsPerHour(h) {
       for (let t = 0; t < HOUR; t += 10_000) {
         if (name === 'statusline') {
           for (const s of slots)
-            h.writeObservation(deps.paths, s.id, {
-              version: 1,
-              slot: s.id,
-              config_dir: home.dirOf(s.id),
-              observed_at: clock.now(),
-              session_id: 'bench',
-              five_hour: { utilization: 10, resets_at: null },
-              seven_day: { utilization: 20, resets_at: null },
-            });
+            h.writeObservation(
+              deps.paths,
+              s.id,
+              {
+                version: 1,
+                slot: s.id,
+                config_dir: home.dirOf(s.id),
+                observed_at: clock.now(),
+                session_id: 'bench',
+                five_hour: { utilization: 10, resets_at: null },
+                seven_day: { utilization: 20, resets_at: null },
+              },
+              deps.fs,
+            );
         }
         await h.runCycle(deps, clock.now);
         clock.jump(10_000);

@@ -3,9 +3,10 @@
  * statusline-started refresh), one of them polls. A proper-lockfile directory lock at `<state dir>/broker.lock`
  * whose mtime the holder refreshes every 10 s; `broker.json` says who holds it.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
-import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
+import type { FileSystem } from '../ports/file-system';
+import { PRIVATE_DIR_MODE, readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 import type { BrokerPaths } from './paths';
 
 export const BROKER_LOCK_STALE_MS = 30_000;
@@ -24,7 +25,7 @@ export interface BrokerInfo {
 
 export interface BrokerLockHandle {
   release(): Promise<void>;
-  /** Updates broker.json (cycle start/end). */
+  /** Updates broker.json (cycle start/end); rejects when the state dir refuses the write. */
   setInfo(patch: Partial<BrokerInfo>): Promise<void>;
   /** True after the lock was lost (e.g. the state dir vanished); the holder should stop polling. */
   readonly compromised: boolean;
@@ -34,13 +35,18 @@ function lockPath(paths: BrokerPaths): string {
   return `${paths.brokerLock}.lock`;
 }
 
-/** Takes the broker lock without waiting; null when a live broker holds it. */
+/**
+ * Takes the broker lock without waiting; null when a live broker holds it. broker.json is written
+ * through `fs`; it only informs other processes, so a state dir that refuses it does not stop the broker
+ * (the cycle's own writes then report the trouble).
+ */
 export async function tryAcquireBrokerLock(
   paths: BrokerPaths,
   surface: BrokerSurface,
   now: number,
+  fs: FileSystem,
 ): Promise<BrokerLockHandle | null> {
-  await mkdir(paths.stateDir, { recursive: true, mode: 0o700 });
+  await fs.mkdirp(paths.stateDir, PRIVATE_DIR_MODE);
   let compromised = false;
   let release: () => Promise<void>;
   try {
@@ -65,8 +71,8 @@ export async function tryAcquireBrokerLock(
     cycle_started_at: null,
     last_cycle_at: null,
   };
-  const writeInfo = () => writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600 });
-  await writeInfo();
+  const writeInfo = () => writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600, fs });
+  await writeInfo().catch(() => undefined);
   return {
     get compromised() {
       return compromised;

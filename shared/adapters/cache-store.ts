@@ -28,7 +28,7 @@ export async function readCache(file: string): Promise<CacheLoad> {
   }
 }
 
-/** Writes the cache atomically (temp + fsync + rename, 0600). */
-export async function writeCache(file: string, cache: CacheFile, fs?: FileSystem): Promise<void> {
+/** Writes the cache atomically (temp + fsync + rename, 0600) through `fs`. */
+export async function writeCache(file: string, cache: CacheFile, fs: FileSystem): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600, fs });
 }

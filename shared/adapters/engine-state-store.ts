@@ -65,6 +65,7 @@ export async function readEngineState(file: string): Promise<EngineState> {
   }
 }
 
-export async function writeEngineState(file: string, state: EngineState, fs?: FileSystem): Promise<void> {
+/** Writes the engine state atomically (temp + fsync + rename, 0600) through `fs`. */
+export async function writeEngineState(file: string, state: EngineState, fs: FileSystem): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(state)}\n`, { mode: 0o600, fs });
 }

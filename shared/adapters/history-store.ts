@@ -3,8 +3,9 @@
  * file passes HISTORY_MAX_BYTES it is compacted (older than HISTORY_KEEP_MS dropped, at most one point per
  * slot per HISTORY_BUCKET_MS) and rewritten atomically.
  */
-import { appendFile, stat } from 'node:fs/promises';
 import type { CacheFile, HistoryPoint } from '../domain/types';
+import type { FileSystem } from '../ports/file-system';
+import { appendOrRollBack } from './fs/append';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 
 export const HISTORY_MAX_BYTES = 512 * 1024;
@@ -15,8 +16,11 @@ interface HistoryLine extends HistoryPoint {
   slot: string;
 }
 
-/** Appends the points that are new in this cache (slots whose data was fetched since their last point). */
-export async function appendHistory(file: string, cache: CacheFile): Promise<void> {
+/**
+ * Appends the points that are new in this cache (slots whose data was fetched since their last point)
+ * through `fs`: a line lands whole or not at all.
+ */
+export async function appendHistory(file: string, cache: CacheFile, fs: FileSystem): Promise<void> {
   const lines: string[] = [];
   for (const [slot, s] of Object.entries(cache.slots)) {
     if (s.last_fetched == null || s.last_fetched < cache.ts - 60_000) continue;
@@ -29,9 +33,8 @@ export async function appendHistory(file: string, cache: CacheFile): Promise<voi
     lines.push(JSON.stringify(point));
   }
   if (lines.length === 0) return;
-  await appendFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  const size = (await stat(file)).size;
-  if (size > HISTORY_MAX_BYTES) await compactHistory(file, cache.ts);
+  appendOrRollBack(file, `${lines.join('\n')}\n`, 0o600, fs);
+  if ((fs.sizeSync(file) ?? 0) > HISTORY_MAX_BYTES) await compactHistory(file, cache.ts, fs);
 }
 
 function parseLines(text: string): HistoryLine[] {
@@ -48,8 +51,8 @@ function parseLines(text: string): HistoryLine[] {
   return out;
 }
 
-/** Rewrites the file keeping the last 7 days, one point per slot per 30 minutes. */
-export async function compactHistory(file: string, now: number): Promise<void> {
+/** Rewrites the file (atomically, through `fs`) keeping the last 7 days, one point per slot per 30 minutes. */
+export async function compactHistory(file: string, now: number, fs: FileSystem): Promise<void> {
   const points = parseLines((await readTextIfExists(file)) ?? '');
   const kept = new Map<string, HistoryLine>();
   for (const p of points) {
@@ -57,7 +60,7 @@ export async function compactHistory(file: string, now: number): Promise<void> {
     kept.set(`${p.slot}:${Math.floor(p.t / HISTORY_BUCKET_MS)}`, p);
   }
   const text = [...kept.values()].map((p) => JSON.stringify(p)).join('\n');
-  await writeFileAtomic(file, text ? `${text}\n` : '', { mode: 0o600 });
+  await writeFileAtomic(file, text ? `${text}\n` : '', { mode: 0o600, fs });
 }
 
 /** A slot's points since `since`, oldest first (deduplicated by time). */

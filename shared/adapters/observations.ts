@@ -7,17 +7,11 @@
  * `_dir-<name>-<hash>` (see getObservationKey); such files carry `slot: null` and `config_dir`, so the
  * engine can attach them to a slot added later. Slot ids are `[a-z0-9-]+`, so the two never collide.
  */
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Observation, parseObservation } from '../domain/statusline/observation';
+import type { FileSystem } from '../ports/file-system';
+import { writeFileAtomicSync } from './fs/atomic-write';
 import type { BrokerPaths } from './paths';
 
 export type { Observation } from '../domain/statusline/observation';
@@ -87,25 +81,18 @@ export function readObservations(paths: Pick<BrokerPaths, 'observationsDir'>): R
   return out;
 }
 
-/** Writes an observation atomically under `key`; throws the node error when the disk refuses. */
+/**
+ * Writes an observation atomically under `key` through `fs` (synchronous and without fsync: the
+ * statusline's hot path; a lost observation only costs one endpoint call). Throws the node error when
+ * the disk refuses.
+ */
 export function writeObservation(
   paths: Pick<BrokerPaths, 'observationsDir'>,
   key: string,
   observation: Observation,
+  fs: FileSystem,
 ): void {
   if (!SLOT_ID.test(key) && !DIR_KEY.test(key)) throw new Error(`Not an observation key: "${key}".`);
-  mkdirSync(paths.observationsDir, { recursive: true, mode: 0o700 });
   const file = join(paths.observationsDir, `${key}.json`);
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify(observation)}\n`, { mode: 0o600, flag: 'wx' });
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file was never created.
-    }
-    throw error;
-  }
+  writeFileAtomicSync(file, `${JSON.stringify(observation)}\n`, { mode: 0o600, fs, durable: false });
 }

@@ -10,6 +10,7 @@ import {
   tryAcquireBrokerLock,
 } from '../adapters/broker-lock';
 import { readCache } from '../adapters/cache-store';
+import { redactUnknown } from '../domain/redact';
 import type { CacheFile } from '../domain/types';
 import { type CycleOptions, type CycleResult, runCycle } from './cycle';
 import type { EngineDeps } from './deps';
@@ -36,7 +37,7 @@ export async function refreshOnce(
   const before = await cacheTs(deps);
   let signalled = false;
   for (;;) {
-    const lock = await tryAcquireBrokerLock(deps.paths, options.surface ?? 'refresh', now());
+    const lock = await tryAcquireBrokerLock(deps.paths, options.surface ?? 'refresh', now(), deps.fs);
     if (lock) {
       // Someone finished a cycle while we waited: their numbers are as fresh as ours would be.
       const after = await cacheTs(deps);
@@ -82,7 +83,11 @@ export async function runLocked(
   now: () => number,
   options: CycleOptions,
 ): Promise<CycleResult> {
-  await lock.setInfo({ cycle_started_at: now() });
+  // broker.json only informs other processes: a state dir that refuses it must not cost the cycle,
+  // whose own writes report the trouble in one sentence.
+  await lock
+    .setInfo({ cycle_started_at: now() })
+    .catch((e) => deps.logger.warn(`broker.json not written: ${redactUnknown(e)}`));
   try {
     return await runCycle(deps, now, options);
   } finally {

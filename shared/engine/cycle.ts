@@ -135,7 +135,7 @@ export async function runCycle(
     logger.error(writeError);
   }
   if (!writeError) {
-    await appendHistory(paths.history, cache).catch((e) =>
+    await appendHistory(paths.history, cache, deps.fs).catch((e) =>
       logger.warn(`history not written: ${redactUnknown(e)}`),
     );
     await deliverCycleAlerts({
@@ -147,6 +147,7 @@ export async function runCycle(
       logger,
       notifier: deps.notifier,
       env: deps.env,
+      fs: deps.fs,
     }).catch((e) => logger.error(`alerts not delivered: ${redactUnknown(e)}`));
     if (options.afterWrite) await options.afterWrite(cache, previous);
   }
@@ -189,7 +190,7 @@ async function persistStatuses(
     return;
   }
   try {
-    await editRegistry(deps.paths.registry, (doc) => setStatuses(doc, changes));
+    await editRegistry(deps.paths.registry, (doc) => setStatuses(doc, changes), deps.fs);
     deps.logger.info('registry statuses written', { changes });
   } catch (e) {
     deps.logger.error(`could not write slot statuses to the registry: ${redactUnknown(e)}`);

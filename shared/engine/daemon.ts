@@ -56,7 +56,7 @@ export function startDaemon(deps: EngineDeps, now: () => number, options: Daemon
 
   async function ensureLock(): Promise<boolean> {
     if (lock && !lock.compromised) return true;
-    lock = await tryAcquireBrokerLock(deps.paths, options.surface, now()).catch((e) => {
+    lock = await tryAcquireBrokerLock(deps.paths, options.surface, now(), deps.fs).catch((e) => {
       deps.logger.error(`broker lock: ${redactUnknown(e)}`);
       return null;
     });

@@ -16,6 +16,7 @@ import { getAlertSettings } from '../domain/alerts/settings';
 import type { Alert } from '../domain/alerts/types';
 import { redactUnknown } from '../domain/redact';
 import type { BrokerSettings, CacheFile } from '../domain/types';
+import type { FileSystem } from '../ports/file-system';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 
@@ -37,6 +38,8 @@ export interface DeliverCycleAlertsOptions {
   env?: NodeJS.ProcessEnv;
   /** notify_command timeout; default 10 s. */
   notifyCommandTimeoutMs?: number;
+  /** How the alert state is written (the engine's file system). */
+  fs: FileSystem;
 }
 
 function localTimeZone(): string {
@@ -46,8 +49,8 @@ function localTimeZone(): string {
 async function decide(o: DeliverCycleAlertsOptions, settings: AlertSettings): Promise<AlertDecision | null> {
   const path = o.paths.alertState;
   try {
-    return await withAlertStateLock(path, o.logger, async () => {
-      const previous = await loadAlertState(path, o.logger, { now: o.now });
+    return await withAlertStateLock(path, o.logger, o.fs, async () => {
+      const previous = await loadAlertState(path, o.logger, { now: o.now, fs: o.fs });
       const decision = decideAlerts({
         previous,
         engine: { cache: o.cache, brokerRunning: o.brokerRunning },
@@ -56,7 +59,7 @@ async function decide(o: DeliverCycleAlertsOptions, settings: AlertSettings): Pr
         timeZone: o.timeZone ?? localTimeZone(),
       });
       try {
-        await saveAlertState(path, decision.next);
+        await saveAlertState(path, decision.next, o.fs);
       } catch (err) {
         // Without a saved state every cycle would repeat its alerts; only the critical one is worth that.
         o.logger.error(

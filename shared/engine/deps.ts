@@ -20,8 +20,8 @@ export interface EngineDeps {
   fetch?: FetchLike;
   /** How alerts are shown; default: the platform's notifier (notify-send / osascript) or the log. */
   notifier?: Notifier;
-  /** File adapter for the state dir; reliability tests inject a failing disk. */
-  fs?: FileSystem;
+  /** How every writer of the state dir writes (shared/ports/file-system.ts); tests inject a failing disk. */
+  fs: FileSystem;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * One slot, one cycle: read its credentials, decide whether a usage call is due and allowed, refresh the
- * access token when needed, call the endpoint, and name the result (product.md §3, §5, §6). Failures stay
- * inside the slot: this function never throws for a slot's own trouble.
+ * One slot, one cycle: the executor of the refresh plan (plan/plan-slot.ts decides; this file only
+ * does what the plan asks — read the login, refresh the token, call the endpoints — and reports back).
+ * Failures stay inside the slot: this function never throws for a slot's own trouble.
  */
 import { getTokenFingerprint, isAccessExpired, readCredentials } from '../adapters/credentials/credentials';
 import { looksLikeDefaultDir } from '../adapters/credentials/slot-target';
@@ -9,42 +9,26 @@ import type { SlotEngineState } from '../adapters/engine-state-store';
 import { fetchProfile } from '../adapters/http/profile-client';
 import { fetchUsage } from '../adapters/http/usage-client';
 import { claudeCodeUserAgent } from '../adapters/http/user-agent';
-import { deactivates, getSlotHealth, type SlotOutcome } from '../domain/health';
-import {
-  hasBudget,
-  isBackingOff,
-  isDue,
-  nextDueAfterFailure,
-  nextDueAfterSuccess,
-  nextRateLimitBackoff,
-  trimRequests,
-} from '../domain/schedule';
-import type {
-  BrokerSettings,
-  CacheSlot,
-  ErrorKind,
-  OAuthTokens,
-  SlotConfig,
-  SlotStatus,
-  TokenRefreshMode,
-  UsageWindow,
-} from '../domain/types';
+import { trimRequests } from '../domain/schedule';
+import type { BrokerSettings, CacheSlot, SlotConfig, TokenRefreshMode } from '../domain/types';
 import type { CredentialTarget } from '../ports/credential-store';
 import type { EngineDeps } from './deps';
+import { isIoPlan, planSlot, type SlotResult, settleSlot } from './plan/plan-slot';
+import type {
+  CredentialFacts,
+  IoPlan,
+  ObservationInput,
+  SlotEvent,
+  SlotPlanContext,
+  SlotRun,
+} from './plan/types';
 import { carryOver } from './slot-view';
 import { recoverRefreshJournal } from './token-refresh/recover-journal';
 import { refreshToken } from './token-refresh/refresh-token';
 
-/** `refresh now` within this long of the last call reuses that call's answer (a second engine, a double click). */
-export const FORCED_MIN_SPACING_MS = 10_000;
-/** How often to ask the profile endpoint for an email nothing else names. */
-export const PROFILE_RETRY_MS = 24 * 3_600_000;
-
-export interface ObservationInput {
-  observed_at: number;
-  five_hour: UsageWindow | null;
-  seven_day: UsageWindow | null;
-}
+export { FORCED_MIN_SPACING_MS, PROFILE_RETRY_MS } from './plan/plan-call';
+export type { SlotResult } from './plan/plan-slot';
+export type { ObservationInput } from './plan/types';
 
 export interface SlotInput {
   slot: SlotConfig;
@@ -60,193 +44,103 @@ export interface SlotInput {
   knownEmail: string | null;
 }
 
-export interface SlotResult {
-  entry: CacheSlot;
-  state: SlotEngineState;
-  status: SlotStatus;
-}
-
 /** Processes one slot. `now` is read at each step: a slow call must not make its own result look old. */
 export async function processSlot(
   deps: EngineDeps,
   input: SlotInput,
   now: () => number,
 ): Promise<SlotResult> {
-  const { slot, settings } = input;
-  const state: SlotEngineState = { ...input.state, requests: trimRequests(input.state.requests, now()) };
-  const entry = carryOver(slot, input.prev);
-  let status: SlotStatus = slot.status;
-  const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) =>
-    deps.logger[level](message, { slot: slot.id, ...fields });
-  const fail = (kind: ErrorKind, message: string) => {
-    entry.last_error = { kind, message, at: now() };
-    log(kind === 'login_dead' ? 'error' : 'warn', message, { kind });
+  const { slot } = input;
+  const ctx: SlotPlanContext = {
+    slot,
+    prevHealth: input.prev?.health ?? null,
+    observation: input.observation,
+    settings: input.settings,
+    mode: input.mode,
+    force: input.force,
+    knownEmail: input.knownEmail,
+    storeDescription: deps.store.describe(input.target),
+    looksLikeDefaultDir: looksLikeDefaultDir(slot, deps.paths.defaultConfigDir, deps.paths.home),
   };
+  let run: SlotRun = {
+    status: slot.status,
+    state: { ...input.state, requests: trimRequests(input.state.requests, now()) },
+    entry: carryOver(slot, input.prev),
+    tokens: null,
+  };
+  let event: SlotEvent = { type: 'start' };
+  for (;;) {
+    const next = planSlot(ctx, run, event, now());
+    run = next.run;
+    for (const line of next.logs) deps.logger[line.level](line.message, { slot: slot.id, ...line.fields });
+    if (!isIoPlan(next.plan)) return settleSlot(ctx, run, next.plan, now());
+    event = await perform(deps, input, run, next.plan, now);
+  }
+}
 
-  const outcome = await decide();
-  entry.status = status;
-  entry.health = getSlotHealth(
-    outcome,
-    input.prev?.health ?? null,
-    entry.last_fetched,
-    now(),
-    settings.stale_threshold_s,
-  );
-  entry.requests_last_hour = trimRequests(state.requests, now()).length;
-  entry.next_attempt_at = isBackingOff(state.backoff, now()) ? (state.backoff?.until ?? null) : null;
-  entry.login_seen_at = state.login_seen_at;
-  return { entry, state, status };
-
-  async function decide(): Promise<SlotOutcome> {
-    if (!slot.enabled) return { type: 'disabled' };
-    // A refresh this broker journaled but did not store (a crash) is written back before anything reads.
-    await recoverRefreshJournal(deps, input.target, now);
-    const cred = await readCredentials(deps.store, input.target);
-    if (cred.state === 'unreadable') {
-      fail('credentials_unreadable', cred.error);
-      return { type: 'unreadable', malformed: cred.cause === 'malformed' };
-    }
-    const fingerprint = cred.state === 'ok' ? cred.fingerprint : cred.state;
-    if (status === 'inactive') {
-      if (state.inactive_fingerprint === null) state.inactive_fingerprint = fingerprint;
-      if (cred.state !== 'ok' || fingerprint === state.inactive_fingerprint) {
-        const prevHealth = input.prev?.health;
-        if (cred.state === 'absent') return { type: 'no_credentials' };
-        if (cred.state === 'logged_out' || prevHealth === 'login_dead') return { type: 'login_dead' };
-        return { type: 'skipped' };
-      }
-      status = 'active';
-      state.inactive_fingerprint = null;
-      state.next_due_at = null;
-      state.login_seen_at = now();
-      log('info', `slot ${slot.id} is back in service: its stored credentials changed`);
-    }
-    if (cred.state === 'absent') {
-      fail(
-        'no_credentials',
-        `No Claude Code login found (${deps.store.describe(input.target)}).${
-          looksLikeDefaultDir(slot, deps.paths.defaultConfigDir, deps.paths.home)
-            ? ' If you run plain `claude` (no CLAUDE_CONFIG_DIR) for this account, mark the slot `default: true` in the registry.'
-            : ''
-        } Run: quota-broker relogin ${slot.id}`,
+/** Carries out one I/O plan and reports what happened. */
+async function perform(
+  deps: EngineDeps,
+  input: SlotInput,
+  run: SlotRun,
+  plan: IoPlan,
+  now: () => number,
+): Promise<SlotEvent> {
+  switch (plan.type) {
+    case 'read_credentials':
+      // A refresh this broker journaled but did not store (a crash) is written back before anything reads.
+      await recoverRefreshJournal(deps, input.target, now);
+      return { type: 'credentials', credentials: await readFacts(deps, input.target, now) };
+    case 'refresh_token': {
+      const outcome = await refreshToken(
+        deps,
+        plan.mode,
+        input.target,
+        requireTokens(run),
+        input.settings,
+        now,
       );
-      return deactivate({ type: 'no_credentials' }, fingerprint);
+      const fingerprint = outcome.type === 'refreshed' ? getTokenFingerprint(outcome.tokens) : null;
+      return { type: 'token_refresh', outcome, fingerprint };
     }
-    if (cred.state === 'logged_out') {
-      fail(
-        'login_dead',
-        `The login was logged out (empty credentials stored). Run: quota-broker relogin ${slot.id}`,
-      );
-      return deactivate({ type: 'login_dead' }, fingerprint);
+    case 'confirm_login_dead': {
+      const after = await readCredentials(deps.store, input.target);
+      return { type: 'dead_login_read', fingerprint: after.state === 'ok' ? after.fingerprint : after.state };
     }
-    let tokens = cred.tokens;
-    if (state.cred_fingerprint === null) state.login_seen_at ??= now();
-    state.cred_fingerprint = fingerprint;
-    describeTokens(tokens);
-
-    const obs = input.observation;
-    if (
-      obs &&
-      now() - obs.observed_at <= settings.observation_fresh_s * 1000 &&
-      obs.observed_at > (entry.last_fetched ?? 0)
-    ) {
-      entry.five_hour = obs.five_hour ?? entry.five_hour;
-      entry.seven_day = obs.seven_day ?? entry.seven_day;
-      entry.last_fetched = obs.observed_at;
-      entry.source = 'statusline';
-      return { type: 'observed' };
+    case 'fetch_usage': {
+      const result = await fetchUsage(callOptions(deps, input, requireTokens(run).accessToken));
+      return { type: 'usage', result, jitter: deps.random() };
     }
-    if (isBackingOff(state.backoff, now())) return { type: 'backing_off' };
-    const justFetched = entry.last_attempt != null && now() - entry.last_attempt < FORCED_MIN_SPACING_MS;
-    const forced = input.force && !justFetched;
-    if (!forced && !isDue(state.next_due_at, now(), settings.refresh_interval_s)) return { type: 'skipped' };
-    if (!hasBudget(state.requests, now(), settings.max_calls_per_hour)) {
-      log('warn', `usage call skipped: ${settings.max_calls_per_hour} calls in the last hour already`);
-      return { type: 'skipped' };
-    }
-
-    if (isAccessExpired(tokens, now())) {
-      entry.last_attempt = now();
-      const refreshed = await refreshToken(deps, input.mode, input.target, tokens, settings, now);
-      if (refreshed.type === 'login_dead') {
-        fail('login_dead', `${refreshed.message} Run: quota-broker relogin ${slot.id}`);
-        const after = await readCredentials(deps.store, input.target);
-        return deactivate({ type: 'login_dead' }, after.state === 'ok' ? after.fingerprint : after.state);
-      }
-      if (refreshed.type !== 'refreshed') {
-        fail(refreshed.type === 'config' ? 'config' : 'refresh_failed', refreshed.message);
-        state.next_due_at = nextDueAfterFailure(now(), settings.refresh_interval_s, ++state.failure_streak);
-        return { type: 'token_expired' };
-      }
-      log('info', `access token refreshed (by ${refreshed.by})`);
-      tokens = refreshed.tokens;
-      state.cred_fingerprint = getTokenFingerprint(tokens);
-      describeTokens(tokens);
-    }
-
-    entry.last_attempt = now();
-    state.requests.push(now());
-    const result = await fetchUsage({
-      apiBase: deps.paths.apiBase,
-      accessToken: tokens.accessToken,
-      userAgent: claudeCodeUserAgent(deps.claudeVersion ?? undefined),
-      timeoutMs: settings.request_timeout_s * 1000,
-      fetch: deps.fetch,
-    });
-    if (result.ok) {
-      Object.assign(entry, result.snapshot, { last_fetched: now(), source: 'endpoint' as const });
-      state.backoff = null;
-      state.failure_streak = 0;
-      state.next_due_at = nextDueAfterSuccess(now(), settings.refresh_interval_s, deps.random());
-      log('info', 'usage fetched', { five_hour: result.snapshot.five_hour?.utilization ?? null });
-      await learnEmail(tokens);
-      return { type: 'fetched' };
-    }
-    fail(result.kind, result.message);
-    if (result.kind === 'rate_limited') {
-      state.backoff = nextRateLimitBackoff(state.backoff, result.retryAfterS, now());
-      state.next_due_at = state.backoff.until;
-    } else {
-      state.next_due_at = nextDueAfterFailure(now(), settings.refresh_interval_s, ++state.failure_streak);
-    }
-    return { type: 'failed', kind: result.kind };
-  }
-
-  /** Email of last resort: the profile endpoint, at most once a day, only when nothing else names it. */
-  async function learnEmail(tokens: OAuthTokens) {
-    if (entry.email || input.knownEmail) return;
-    if (state.profile_email) {
-      entry.email = state.profile_email;
-      return;
-    }
-    if (state.profile_checked_at != null && now() - state.profile_checked_at < PROFILE_RETRY_MS) return;
-    state.profile_checked_at = now();
-    const profile = await fetchProfile({
-      apiBase: deps.paths.apiBase,
-      accessToken: tokens.accessToken,
-      userAgent: claudeCodeUserAgent(deps.claudeVersion ?? undefined),
-      timeoutMs: settings.request_timeout_s * 1000,
-      fetch: deps.fetch,
-    });
-    if (profile.ok && profile.email) {
-      state.profile_email = profile.email;
-      entry.email = profile.email;
+    case 'fetch_profile': {
+      const profile = await fetchProfile(callOptions(deps, input, requireTokens(run).accessToken));
+      return { type: 'profile', email: profile.ok ? profile.email : null };
     }
   }
+}
 
-  function deactivate(outcome: SlotOutcome, fingerprint: string): SlotOutcome {
-    if (deactivates(outcome) && status === 'active') {
-      status = 'inactive';
-      state.inactive_fingerprint = fingerprint;
-      log('error', `slot ${slot.id} deactivated: ${outcome.type}`);
-    }
-    return outcome;
-  }
+async function readFacts(
+  deps: EngineDeps,
+  target: CredentialTarget,
+  now: () => number,
+): Promise<CredentialFacts> {
+  const cred = await readCredentials(deps.store, target);
+  if (cred.state === 'unreadable')
+    return { state: 'unreadable', error: cred.error, malformed: cred.cause === 'malformed' };
+  if (cred.state !== 'ok') return cred;
+  return { ...cred, accessExpired: isAccessExpired(cred.tokens, now()) };
+}
 
-  function describeTokens(tokens: OAuthTokens) {
-    entry.access_expires_at = tokens.expiresAt;
-    entry.login_expires_at = tokens.refreshTokenExpiresAt ?? null;
-    entry.subscription = tokens.subscriptionType ?? entry.subscription;
-    entry.rate_limit_tier = tokens.rateLimitTier ?? entry.rate_limit_tier;
-  }
+function callOptions(deps: EngineDeps, input: SlotInput, accessToken: string) {
+  return {
+    apiBase: deps.paths.apiBase,
+    accessToken,
+    userAgent: claudeCodeUserAgent(deps.claudeVersion ?? undefined),
+    timeoutMs: input.settings.request_timeout_s * 1000,
+    fetch: deps.fetch,
+  };
+}
+
+function requireTokens(run: SlotRun) {
+  if (!run.tokens) throw new Error('planner bug: a call was planned before the login was read');
+  return run.tokens;
 }

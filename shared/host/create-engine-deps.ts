@@ -5,6 +5,7 @@
 import { findClaude } from '../adapters/claude/find-claude';
 import { selectCredentialStore } from '../adapters/credentials/select-store';
 import { createFileLogger } from '../adapters/file-logger';
+import { nodeFileSystem } from '../adapters/fs/node-file-system';
 import { getBrokerPaths } from '../adapters/paths';
 import type { EngineDeps } from '../engine/deps';
 
@@ -32,12 +33,13 @@ export async function createEngineDeps(
   const claudeBin = findClaude(env);
   const deps: EngineDeps = {
     paths,
-    logger: createFileLogger(paths.log),
+    logger: createFileLogger(paths.log, nodeFileSystem),
     store: selectCredentialStore(paths.credentials),
     claudeBin,
     claudeVersion: null,
     env,
     random: Math.random,
+    fs: nodeFileSystem,
   };
   if (claudeBin && options.claudeVersion !== false) {
     const { claudeVersion } = await import('../adapters/claude/find-claude');

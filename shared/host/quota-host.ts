@@ -118,7 +118,7 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
     async setEnabled(slot, enabled) {
       try {
         if (!(await isKnownSlot(slot))) return unknownSlot(slot);
-        await editRegistry(engine.paths.registry, (doc) => setEnabled(doc, slot, enabled));
+        await editRegistry(engine.paths.registry, (doc) => setEnabled(doc, slot, enabled), engine.fs);
       } catch (e) {
         return failure('registry', e);
       }

@@ -1,13 +1,22 @@
 /**
- * The file operations the state-dir writers need, as a port: the engine and the stores take it injected,
- * so reliability tests can give them a disk that is full, read-only or slow. The real one is
- * shared/adapters/fs/node-file-system.ts.
+ * The file operations the state-dir writers need, as a port: every writer of the state dir (cache,
+ * engine state, alert state, history, observations, the registry, broker.json, broker.log) takes it
+ * injected, so reliability tests can give them a disk that is full, read-only or slow, and a rule about
+ * how the broker writes there (e.g. never through a symlink) is a change in one place. The real one is
+ * shared/adapters/fs/node-file-system.ts; shared/adapters/fs/ builds the safe writes on top of it.
+ *
+ * Two halves: asynchronous operations for whole-file atomic replacement, and synchronous ones for the
+ * appenders (a log line must be on disk even when the process ends right after it) and for the
+ * statusline's hot path (the thread pool costs start-up time there). Errors are node errors (`code`).
  */
 export interface FileSystem {
   /** Creates `path` and missing parents with `mode` (only newly created dirs get it). */
   mkdirp(path: string, mode: number): Promise<void>;
-  /** Creates a new file (fails if it exists), writes `data`, sets exactly `mode`, fsyncs and closes it. */
-  writeNewFile(path: string, data: string | Uint8Array, mode: number): Promise<void>;
+  /**
+   * Creates a new file (fails if it exists), writes `data`, sets exactly `mode` and closes it; fsyncs
+   * it before closing unless `durable` is false (data that is cheap to lose, on a hot path).
+   */
+  writeNewFile(path: string, data: string | Uint8Array, mode: number, options?: WriteOptions): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   /** Flushes a directory entry to disk. Callers treat failures as best-effort. */
@@ -16,4 +25,22 @@ export interface FileSystem {
   readText(path: string): Promise<string>;
   /** Resolves symlinks; rejects with `ENOENT` when `path` does not exist. */
   realpath(path: string): Promise<string>;
+
+  /** {@link mkdirp}, synchronously. */
+  mkdirpSync(path: string, mode: number): void;
+  /** {@link writeNewFile}, synchronously. */
+  writeNewFileSync(path: string, data: string | Uint8Array, mode: number, options?: WriteOptions): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  /** Appends `data` at the end of `path`, creating it with `mode` (as open(2) applies it) when missing. */
+  appendSync(path: string, data: string | Uint8Array, mode: number): void;
+  /** The file's size in bytes, or null when it does not exist. */
+  sizeSync(path: string): number | null;
+  /** Cuts the file back to `size` bytes. */
+  truncateSync(path: string, size: number): void;
+}
+
+export interface WriteOptions {
+  /** fsync the file before closing it. Default true. */
+  durable?: boolean;
 }

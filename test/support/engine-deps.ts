@@ -3,6 +3,7 @@
  * an injected clock, a recording logger and (optionally) a failing file system.
  */
 import { createFileStore } from '../../shared/adapters/credentials/file-store';
+import { nodeFileSystem } from '../../shared/adapters/fs/node-file-system';
 import { getBrokerPaths } from '../../shared/adapters/paths';
 import type { EngineDeps } from '../../shared/engine/deps';
 import type { FileSystem } from '../../shared/ports/file-system';
@@ -59,7 +60,7 @@ export function createTestDeps(
     env,
     random: options.random ?? Math.random,
     notifier: { name: 'test', notify: async () => ({ ok: true }) },
-    fs: options.fs,
+    fs: options.fs ?? nodeFileSystem,
   };
   return { deps, logs };
 }

@@ -3,16 +3,18 @@
  * 0700 dir. A file that cannot be parsed is never overwritten: it is renamed aside and the broker
  * starts from an empty state with a logged warning. `withAlertStateLock` serialises processes.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { openEpisodes } from '../../domain/alerts/episodes';
 import { createEmptyAlertState, parseAlertState } from '../../domain/alerts/state';
 import type { AlertState, Episode } from '../../domain/alerts/types';
 import { redactUnknown } from '../../domain/redact';
+import type { FileSystem } from '../../ports/file-system';
 import type { Logger } from '../../ports/logger';
 import { silentLogger } from '../../ports/logger';
+import { PRIVATE_DIR_MODE, writeFileAtomic } from '../fs/atomic-write';
+import { nodeFileSystem } from '../fs/node-file-system';
 
 /** proper-lockfile's stale time: a crashed holder's lock is taken over after this. */
 const LOCK_STALE_MS = 10_000;
@@ -24,6 +26,8 @@ export interface LoadAlertStateOptions {
   quarantine?: boolean;
   /** Used as the suffix of a quarantined file's name. */
   now?: number;
+  /** The file system that renames a garbage file aside (the engine passes its own). Default: node:fs. */
+  fs?: FileSystem;
 }
 
 /** Loads the alert state; missing → empty; garbage → quarantined (renamed aside) and empty. */
@@ -48,7 +52,7 @@ export async function loadAlertState(
   if (parsed) return parsed;
   if (options.quarantine === false) return createEmptyAlertState();
   const aside = `${path}.corrupt-${options.now ?? Date.now()}`;
-  await rename(path, aside);
+  await (options.fs ?? nodeFileSystem).rename(path, aside);
   logger.warn(
     `Alert state ${path} could not be read; moved it to ${basename(aside)} and started fresh (open alerts may repeat once).`,
     { path: aside },
@@ -56,33 +60,22 @@ export async function loadAlertState(
   return createEmptyAlertState();
 }
 
-/** Writes the state atomically with mode 0600, creating the state dir (0700) when needed. */
-export async function saveAlertState(path: string, state: AlertState): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(state, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await chmod(tmp, 0o600); // open()'s mode is masked by the umask
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => {});
-    throw err;
-  }
+/** Writes the state atomically through `fs` with mode 0600, creating the state dir (0700) when needed. */
+export async function saveAlertState(path: string, state: AlertState, fs: FileSystem): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, fs });
 }
 
 /**
  * Runs `fn` while holding the alert-state lock (`<path>.lock`), so two processes finishing a cycle at
  * once cannot both deliver the same alert. Keep `fn` short: load, decide, persist.
  */
-export async function withAlertStateLock<T>(path: string, logger: Logger, fn: () => Promise<T>): Promise<T> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+export async function withAlertStateLock<T>(
+  path: string,
+  logger: Logger,
+  fs: FileSystem,
+  fn: () => Promise<T>,
+): Promise<T> {
+  await fs.mkdirp(dirname(path), PRIVATE_DIR_MODE);
   const release = await lock(path, {
     realpath: false,
     stale: LOCK_STALE_MS,

@@ -2,7 +2,6 @@
  * Crash-safe file writes for everything the broker persists (credentials file, cache, registry, state):
  * a reader sees either the old content or the new, never a torn file, and a failed write leaves no litter.
  */
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { FileSystem } from '../../ports/file-system';
 import { getErrorCode, nodeFileSystem } from './node-file-system';
@@ -19,6 +18,11 @@ export interface WriteFileAtomicOptions {
   dirMode?: number;
   /** File system to use; tests inject failing ones. Default: node:fs. */
   fs?: FileSystem;
+  /**
+   * fsync the file and its directory (default). False keeps the write atomic but not durable: for data
+   * that is cheap to lose and written on a hot path (statusline observations).
+   */
+  durable?: boolean;
 }
 
 /**
@@ -35,19 +39,60 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const fs = options.fs ?? nodeFileSystem;
   const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const durable = options.durable !== false;
   const target = await resolveTarget(fs, path);
   const dir = dirname(target);
   await fs.mkdirp(dir, options.dirMode ?? PRIVATE_DIR_MODE);
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = getTempPath(target);
   try {
-    await fs.writeNewFile(temp, data, mode);
+    await fs.writeNewFile(temp, data, mode, { durable });
     await fs.rename(temp, target);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
   // Makes the rename itself durable; some file systems cannot fsync a directory, which is fine.
-  await fs.fsyncDir(dir).catch(() => undefined);
+  if (durable) await fs.fsyncDir(dir).catch(() => undefined);
+}
+
+/**
+ * {@link writeFileAtomic} with the synchronous half of the port, for the statusline's hot path (no
+ * thread pool). Replaces `path` itself (a symlink there is replaced, not followed).
+ */
+export function writeFileAtomicSync(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): void {
+  const fs = options.fs ?? nodeFileSystem;
+  fs.mkdirpSync(dirname(path), options.dirMode ?? PRIVATE_DIR_MODE);
+  const temp = getTempPath(path);
+  try {
+    fs.writeNewFileSync(temp, data, options.mode ?? PRIVATE_FILE_MODE, {
+      durable: options.durable !== false,
+    });
+    fs.renameSync(temp, path);
+  } catch (error) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // The temp file was never created.
+    }
+    throw error;
+  }
+}
+
+/**
+ * `.<name>.<pid>.<12 hex>.tmp` beside the target (temp-litter.ts recognises the pattern). The file is
+ * created exclusively, so the name only has to be unlikely to collide; Math.random keeps node:crypto
+ * (dozens of modules) out of the statusline's start-up.
+ */
+function getTempPath(target: string): string {
+  const hex = () =>
+    Math.floor(Math.random() * 0x1000000)
+      .toString(16)
+      .padStart(6, '0');
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${hex()}${hex()}.tmp`);
 }
 
 /** The text of `path` as UTF-8, or null when the file does not exist. Other errors are rethrown. */

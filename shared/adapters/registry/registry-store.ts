@@ -4,6 +4,7 @@
  */
 import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
+import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
 import { parseRegistryDocument, RegistryError, readRegistry } from './parse-registry';
 
@@ -37,16 +38,21 @@ const NEW_FILE_HEADER = `# Quota Broker slot registry: one entry per Claude Code
 `;
 
 /**
- * Applies `edit` to the registry document and writes it back atomically. The file is re-read right before
- * the edit so a person's concurrent change is not lost; an unparseable file throws and stays untouched.
+ * Applies `edit` to the registry document and writes it back atomically through `fs`. The file is
+ * re-read right before the edit so a person's concurrent change is not lost; an unparseable file throws
+ * and stays untouched.
  */
-export async function editRegistry(file: string, edit: (doc: Document) => void): Promise<Registry> {
+export async function editRegistry(
+  file: string,
+  edit: (doc: Document) => void,
+  fs: FileSystem,
+): Promise<Registry> {
   const text = await readTextIfExists(file);
   const doc = parseRegistryDocument(text ?? `${NEW_FILE_HEADER}accounts: []\n`, file);
   readRegistry(doc, file); // refuse to edit an invalid registry
   edit(doc);
   const registry = readRegistry(doc, file);
-  await writeFileAtomic(file, doc.toString({ lineWidth: 0 }), { mode: 0o600 });
+  await writeFileAtomic(file, doc.toString({ lineWidth: 0 }), { mode: 0o600, fs });
   return registry;
 }
 

@@ -47,7 +47,7 @@ export async function slotsCommand(
   };
   const edit = async (fn: Parameters<typeof editRegistry>[1]) => {
     try {
-      return await editRegistry(file, fn);
+      return await editRegistry(file, fn, ctx.deps.fs);
     } catch (e) {
       throw new CliError((e as Error).message);
     }

@@ -4,6 +4,7 @@
  * detached refresh, and render the line. Every failure degrades to a still-useful line.
  */
 import { readFileSync } from 'node:fs';
+import { nodeFileSystem } from '../../adapters/fs/node-file-system';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
@@ -12,6 +13,7 @@ import { getObservedWindows, mergeObservation, type Observation } from '../../do
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
 import type { CacheFile } from '../../domain/types';
+import type { FileSystem } from '../../ports/file-system';
 import {
   claimRefreshMarker,
   isBrokerLockLive,
@@ -31,6 +33,8 @@ export interface StatuslineOptions {
   refreshCommand: RefreshCommand | null;
   /** Tests replace the spawn; default startDetachedRefresh. */
   startRefresh?: typeof startDetachedRefresh;
+  /** How the observation is written (the state dir's file system); default node:fs. */
+  fs?: FileSystem;
 }
 
 export type RefreshOutcome =
@@ -83,7 +87,7 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
     observationOutcome = merged.changed ? 'recorded' : 'unchanged';
     if (merged.changed) {
       try {
-        writeObservation(paths, key, merged.observation);
+        writeObservation(paths, key, merged.observation, options.fs ?? nodeFileSystem);
       } catch {
         // A read-only state dir must not cost the line: the numbers are shown all the same.
         observationOutcome = 'failed';

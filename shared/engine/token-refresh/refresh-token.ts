@@ -1,25 +1,24 @@
 import type { BrokerSettings, OAuthTokens, TokenRefreshMode } from '../../domain/types';
 import type { CredentialTarget } from '../../ports/credential-store';
 import type { EngineDeps } from '../deps';
+import type { RefreshingMode } from '../plan/types';
 import { delegateRefresh } from './delegate';
 import { lockedRefresh } from './locked';
 import type { TokenRefreshOutcome } from './types';
 
-/** Refreshes an expired access token in the configured mode (product.md §5). */
+/**
+ * Refreshes an expired access token in the configured mode (README: "Token refresh, safely beside
+ * Claude Code"). `never` never gets here: the planner waits for Claude Code instead.
+ */
 export async function refreshToken(
   deps: EngineDeps,
-  mode: TokenRefreshMode,
+  mode: RefreshingMode,
   target: CredentialTarget,
   tokens: OAuthTokens,
   settings: BrokerSettings,
   now: () => number,
 ): Promise<TokenRefreshOutcome> {
   switch (mode) {
-    case 'never':
-      return {
-        type: 'skipped',
-        message: 'The access token expired; waiting for Claude Code to refresh it (token_refresh: never).',
-      };
     case 'delegate':
       return delegateRefresh(deps, target, tokens);
     case 'locked':

@@ -5,5 +5,4 @@ export type TokenRefreshOutcome =
   | { type: 'refreshed'; tokens: OAuthTokens; by: 'broker' | 'claude' | 'someone_else' }
   | { type: 'login_dead'; message: string }
   | { type: 'transient'; message: string }
-  | { type: 'config'; message: string }
-  | { type: 'skipped'; message: string };
+  | { type: 'config'; message: string };

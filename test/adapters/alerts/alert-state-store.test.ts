@@ -8,6 +8,7 @@ import {
   saveAlertState,
   withAlertStateLock,
 } from '../../../shared/adapters/alerts/alert-state-store';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import { createEmptyAlertState } from '../../../shared/domain/alerts/state';
 import { dead, runSequence, slot, T0 } from '../../domain/alerts/helpers';
 import type { TempHome } from './helpers';
@@ -33,7 +34,7 @@ describe('alert state store', () => {
 
   it('round-trips the state in a 0600 file and leaves no temp files', async () => {
     const state = someState();
-    await saveAlertState(home.paths.alertState, state);
+    await saveAlertState(home.paths.alertState, state, nodeFileSystem);
     expect(await loadAlertState(home.paths.alertState, createRecordingLogger())).toEqual(state);
     expect((await stat(home.paths.alertState)).mode & 0o777).toBe(0o600);
     expect(await readdir(dirname(home.paths.alertState))).toEqual(['alert-state.json']);
@@ -59,7 +60,7 @@ describe('alert state store', () => {
   });
 
   it('readOpenEpisodes lists what status and doctor show', async () => {
-    await saveAlertState(home.paths.alertState, someState());
+    await saveAlertState(home.paths.alertState, someState(), nodeFileSystem);
     expect((await readOpenEpisodes(home.paths.alertState)).map((e) => e.id)).toEqual(['login_dead:b']);
   });
 
@@ -67,7 +68,7 @@ describe('alert state store', () => {
     const logger = createRecordingLogger();
     const events: string[] = [];
     const section = (name: string) =>
-      withAlertStateLock(home.paths.alertState, logger, async () => {
+      withAlertStateLock(home.paths.alertState, logger, nodeFileSystem, async () => {
         events.push(`${name}:in`);
         await new Promise((r) => setTimeout(r, 50));
         events.push(`${name}:out`);

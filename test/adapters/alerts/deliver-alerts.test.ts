@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { Alert } from '../../../shared/domain/alerts/types';
 import type { CacheSlot } from '../../../shared/domain/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
@@ -39,6 +40,7 @@ const cycle = (
 ) =>
   deliverCycleAlerts({
     paths: home.paths,
+    fs: nodeFileSystem,
     cache: cache(now, slots),
     brokerRunning: true,
     settings: {},
@@ -92,6 +94,7 @@ describe('deliverCycleAlerts', () => {
     const logger = createRecordingLogger();
     const alerts = await deliverCycleAlerts({
       paths: home.paths,
+      fs: nodeFileSystem,
       cache: cache(T0, oneDead(T0)),
       brokerRunning: true,
       settings: { alerts: { thresholds: { five_hour: 'lots' } } },

@@ -1,6 +1,7 @@
 /** Headless delivery through notify-send / osascript stand-ins found first on PATH. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHeadlessNotifier } from '../../../shared/adapters/alerts/notifier';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { Alert } from '../../../shared/domain/alerts/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
 import { cache, dead, MIN, slot, T0 } from '../../domain/alerts/helpers';
@@ -68,6 +69,7 @@ describe('deliverCycleAlerts through notify-send', () => {
   const run = (now: number, slots: Parameters<typeof cache>[1], logger = createRecordingLogger()) =>
     deliverCycleAlerts({
       paths: home.paths,
+      fs: nodeFileSystem,
       cache: cache(now, slots),
       brokerRunning: true,
       settings: {},

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotifyCommand } from '../../../shared/adapters/alerts/notify-command';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { Alert } from '../../../shared/domain/alerts/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
 import type { Notifier } from '../../../shared/ports/notifier';
@@ -35,6 +36,7 @@ const cycle = (notifyCommand: string, timeoutMs?: number) => {
   const notifier = recordingNotifier();
   const done = deliverCycleAlerts({
     paths: home.paths,
+    fs: nodeFileSystem,
     cache: cache(T0, { 'slot-1': slot(T0), 'slot-2': dead(T0, { email: 'b@x.io' }) }),
     brokerRunning: true,
     settings: { alerts: { notify_command: notifyCommand } },

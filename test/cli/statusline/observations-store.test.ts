@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import {
   getObservationKey,
   readObservation,
@@ -23,7 +24,7 @@ const obs = (slot: string | null, config_dir: string | null): Observation => ({
 describe('observation files', () => {
   it('are written atomically as 0600 in a 0700 dir, in the documented shape', () => {
     const { paths } = makeTempPaths();
-    writeObservation(paths, 'slot-1', obs('slot-1', '/c'));
+    writeObservation(paths, 'slot-1', obs('slot-1', '/c'), nodeFileSystem);
     expect(statSync(paths.observationsDir).mode & 0o777).toBe(0o700);
     const file = join(paths.observationsDir, 'slot-1.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -34,8 +35,8 @@ describe('observation files', () => {
   it('readObservations returns every valid file by key, skipping garbage and temp files', () => {
     const { paths } = makeTempPaths();
     const dirKey = getObservationKey(null, '/home/me/.claude-new')!;
-    writeObservation(paths, 'slot-1', obs('slot-1', '/c'));
-    writeObservation(paths, dirKey, obs(null, '/home/me/.claude-new'));
+    writeObservation(paths, 'slot-1', obs('slot-1', '/c'), nodeFileSystem);
+    writeObservation(paths, dirKey, obs(null, '/home/me/.claude-new'), nodeFileSystem);
     writeFileSync(join(paths.observationsDir, 'slot-2.json'), '{"version":1,');
     writeFileSync(join(paths.observationsDir, 'slot-3.json.123.tmp'), '{}');
     expect(readObservations(paths)).toEqual({
@@ -66,7 +67,9 @@ describe('observation files', () => {
   it('different dirs with the same name get different keys; keys cannot escape the dir', () => {
     expect(getObservationKey(null, '/a/.claude-x')).not.toBe(getObservationKey(null, '/b/.claude-x'));
     const { paths } = makeTempPaths();
-    expect(() => writeObservation(paths, '../evil', obs(null, null))).toThrow(/Not an observation key/);
+    expect(() => writeObservation(paths, '../evil', obs(null, null), nodeFileSystem)).toThrow(
+      /Not an observation key/,
+    );
     expect(readObservation(paths, '../merged-quota-cache')).toBeNull();
   });
 });
