@@ -46,7 +46,10 @@ function readSlot(raw: unknown, index: number, file: string): SlotConfig {
   const r = raw as Record<string, unknown>;
   const id = r.id;
   if (typeof id !== 'string' || !SLOT_ID_PATTERN.test(id)) {
-    throw invalid(file, `accounts[${index}].id must match ${SLOT_ID_RULE} (got ${JSON.stringify(id ?? null)})`);
+    throw invalid(
+      file,
+      `accounts[${index}].id must match ${SLOT_ID_RULE} (got ${JSON.stringify(id ?? null)})`,
+    );
   }
   const isDefault = r.default === true;
   if (r.default != null && typeof r.default !== 'boolean')

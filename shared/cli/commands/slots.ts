@@ -3,7 +3,6 @@ import { isAbsolute } from 'node:path';
 import { readCredentials } from '../../adapters/credentials/credentials';
 import { getCredentialTarget } from '../../adapters/credentials/keychain-naming';
 import { DEFAULT_CONFIG_DIR } from '../../adapters/registry/parse-registry';
-import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import {
   addAccount,
   editRegistry,
@@ -11,6 +10,7 @@ import {
   removeAccount,
   setEnabled,
 } from '../../adapters/registry/registry-store';
+import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
