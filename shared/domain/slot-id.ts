@@ -13,8 +13,3 @@ export const SLOT_ID_PATTERN = new RegExp(`^[a-z0-9-]{1,${SLOT_ID_MAX_LENGTH}}$`
 
 /** The rule in words, for error messages. */
 export const SLOT_ID_RULE = `[a-z0-9-]+, at most ${SLOT_ID_MAX_LENGTH} characters`;
-
-/** True for a string that is a valid slot id. */
-export function isSlotId(value: unknown): value is string {
-  return typeof value === 'string' && SLOT_ID_PATTERN.test(value);
-}
