@@ -3,7 +3,8 @@ import type { BrokerSurface } from '../adapters/broker-lock';
 import type { LoginHandle, LoginOptions } from '../adapters/claude/auth-login';
 import type { DaemonHandle, DaemonOptions } from '../engine/daemon';
 import type { EngineDeps } from '../engine/deps';
-import type { ApiResult, HistoryPoint, QuotaState, ReloginProgress } from '../ipc/contract';
+import type { EventSubscriptions, OperationHandlers } from '../ipc/operation';
+import type { Events, Operations } from '../ipc/operations';
 import type { HostSnapshot } from './host-state';
 import type { TakeoverDeps, TakeoverResult } from './takeover';
 
@@ -29,28 +30,23 @@ export interface QuotaHostDeps {
   takeover?: Partial<Pick<TakeoverDeps, 'kill' | 'isAlive' | 'sleep' | 'waitMs'>>;
 }
 
-/** The server side of `QuotaApi` plus what only a host's own shell (tray, CLI) needs. Never throws. */
-export interface QuotaHost {
-  getState(): Promise<ApiResult<QuotaState>>;
+/**
+ * The server side of `QuotaApi` — one method per operation and per push of the operations table
+ * (shared/ipc/operations.ts), so a table entry without its implementation fails to compile — plus what
+ * only a host's own shell (tray, CLI) needs. Never throws.
+ */
+export interface QuotaHost extends OperationHandlers<Operations>, EventSubscriptions<Events> {
   /** State plus the registry's settings (the tray's title mode). */
   snapshot(): Promise<HostSnapshot>;
-  refreshNow(slot?: string): Promise<ApiResult<QuotaState>>;
-  relogin(slot: string): Promise<ApiResult<{ started: true }>>;
-  cancelRelogin(slot: string): Promise<ApiResult<{ cancelled: boolean }>>;
-  setEnabled(slot: string, enabled: boolean): Promise<ApiResult<QuotaState>>;
-  getHistory(slot: string): Promise<ApiResult<HistoryPoint[]>>;
   /** Runs a cycle through this host's daemon, taking the broker lock when it is free. */
   claimBroker(): Promise<void>;
   /** Stops a headless broker (`daemon`, `serve`) holding the lock and becomes the broker (issue #7). */
   takeOver(): Promise<TakeoverResult>;
   /** The engine log this host writes. */
   logPath(): string;
-  /** State pushes: a cycle's end, a role change, a refresh starting, another broker's cache write. */
-  onState(listener: (state: QuotaState) => void): () => void;
-  /** The same pushes with the registry's settings. */
+  /** The state pushes (`onState`) with the registry's settings. */
   onSnapshot(listener: (snapshot: HostSnapshot) => void): () => void;
-  onRelogin(listener: (progress: ReloginProgress) => void): () => void;
   readonly role: 'broker' | 'follower';
-  /** Cancels re-logins, stops polling, releases the broker lock. */
+  /** Cancels re-logins, stops watching the state dir, releases the broker lock. */
   stop(): Promise<void>;
 }

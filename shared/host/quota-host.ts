@@ -136,6 +136,8 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
         return failure('history', e);
       }
     },
+    // A headless host opens nothing: it says where the log is (the app opens its own, electron/app-api.ts).
+    openLog: async () => ({ ok: true, value: { path: engine.paths.log } }),
     claimBroker,
     async takeOver() {
       if (role() === 'broker') return { ok: true, stoppedPid: null };
@@ -156,7 +158,7 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
     },
     onState: (listener) => states.subscribe((snap) => listener(snap.state)),
     onSnapshot: (listener) => states.subscribe(listener),
-    onRelogin(listener) {
+    onReloginProgress(listener) {
       reloginListeners.add(listener);
       return () => reloginListeners.delete(listener);
     },
