@@ -17,11 +17,12 @@ export interface QuotaHostDeps {
   startDaemon?: (deps: EngineDeps, now: () => number, options: DaemonOptions) => DaemonHandle;
   /** Starts `claude auth login`; defaults to shared/adapters/claude/auth-login.ts. */
   startLogin?: (bin: string, options: LoginOptions) => LoginHandle;
-  /** How often the host re-reads the disk for changes it did not make (another broker's cycles). */
-  pollMs?: number;
+  /** How long a burst of file events is gathered before the host looks; defaults to WATCH_DEBOUNCE_MS. */
+  watchDebounceMs?: number;
   /**
-   * Called after each look for outside changes, with whether it pushed a state: lets a test wait for
-   * "looked and found nothing" as an event instead of sleeping.
+   * Called after each look for changes other processes made (a watched file changed, or a followed
+   * broker's heartbeat ran out), with whether it pushed a state: lets a test wait for "looked and found
+   * nothing" as an event instead of sleeping.
    */
   onChecked?: (pushed: boolean) => void;
   /** The login child's time limit; defaults to 5 minutes. */
