@@ -55,7 +55,7 @@ const layer = (...names: string[]) => new RegExp(`^shared/(${names.join('|')})(/
 const IO = /^node:(fs|fs\/promises|child_process|http|https|net|os|dgram|dns|tls|worker_threads)$/;
 const UI = (to: string) => /^(electron|react|react-dom)(\/|$)/.test(to) || /^(renderer|electron)\//.test(to);
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   { name: 'shared/ never imports Electron, React, the renderer or electron/', from: 'shared/', isBad: UI },
   {
     name: 'shared/domain does no I/O and reaches into no other layer',
