@@ -1,7 +1,7 @@
-/** The request half of QuotaApi as main answers it: the shared engine host, plus the app's own log. */
-
+/** The operations as the app's IPC answers them: the shared engine host's, with the app's own log. */
 import type { QuotaHost } from '../shared/host/quota-host';
-import type { InvokeApi } from './ipc/handlers';
+import { type OperationHandlers, pickOperations } from '../shared/ipc/operation';
+import { OPERATIONS, type Operations } from '../shared/ipc/operations';
 
 export interface AppApiDeps {
   host: QuotaHost;
@@ -10,15 +10,9 @@ export interface AppApiDeps {
 }
 
 /** Creates the object the IPC handlers call. */
-export function createAppApi(deps: AppApiDeps): InvokeApi {
-  const { host } = deps;
+export function createAppApi(deps: AppApiDeps): OperationHandlers<Operations> {
   return {
-    getState: () => host.getState(),
-    refreshNow: (slot) => host.refreshNow(slot),
-    relogin: (slot) => host.relogin(slot),
-    cancelRelogin: (slot) => host.cancelRelogin(slot),
-    setEnabled: (slot, enabled) => host.setEnabled(slot, enabled),
-    getHistory: (slot) => host.getHistory(slot),
+    ...pickOperations(OPERATIONS, deps.host),
     async openLog() {
       try {
         return { ok: true, value: { path: await deps.openLog() } };

@@ -9,7 +9,7 @@ import * as electron from 'electron';
 import log from 'electron-log/main';
 import { startDashboard } from '../shared/host/dashboard/server';
 import { createQuotaHost } from '../shared/host/quota-host';
-import { CHANNELS } from '../shared/ipc/contract';
+import { EVENTS, OPERATIONS } from '../shared/ipc/operations';
 import { createAppApi } from './app-api';
 import { createAppEngineDeps } from './app-deps';
 import { getAppEnv } from './app-env';
@@ -19,6 +19,7 @@ import { createDashboardLauncher } from './dashboard-launcher';
 import type { ElectronSurface } from './electron-surface';
 import { setGlanceModeSetting } from './glance-setting';
 import { setupIpcHandlers } from './ipc/handlers';
+import { setupIpcPushes } from './ipc/pushes';
 import { createElectronLogger, setupLogging } from './logging';
 import { createElectronNotifier, type ElectronNotifierDeps } from './notifications';
 import { runDoctor } from './run-doctor';
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
   });
   popoverRef = popover;
 
-  host.onRelogin((progress) => popover.send(CHANNELS.reloginProgress, progress));
+  setupIpcPushes(EVENTS, host, (channel, payload) => popover.send(channel, payload));
   onAlertAction = (action) => {
     popover.show(null);
     if (action.type === 'relogin') void host.relogin(action.slot);
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
   };
   setupIpcHandlers({
     ipcMain,
+    table: OPERATIONS,
     api: createAppApi({ host, openLog }),
     getTrustPolicy: () => ({ webContentsIds: new Set([popover.window.webContents.id]), indexUrl }),
     logger,
@@ -138,10 +140,7 @@ async function start(): Promise<void> {
   // The Playwright smoke test (test/electron/smoke.test.ts) reads the tray through this handle.
   if (process.env.QUOTA_BROKER_E2E === '1')
     Object.assign(globalThis, { __quotaBrokerE2E: { tray: tray.tray } });
-  host.onSnapshot((snap) => {
-    popover.send(CHANNELS.updated, snap.state);
-    tray.update(view(snap));
-  });
+  host.onSnapshot((snap) => tray.update(view(snap)));
   // Ages and staleness change with time alone: redraw the title every minute.
   setInterval(() => void host.snapshot().then((snap) => tray.update(view(snap))), 60_000).unref();
 

@@ -1,52 +1,21 @@
 /**
- * Registers one `ipcMain.handle` per request channel of the shared contract. Every call is checked:
- * the sender must be our window (else refused), the arguments must validate (else `bad_argument`),
- * and any thrown error comes back as `{ ok: false, error: { code, message } }`.
+ * Registers one `ipcMain.handle` per operation of the operations table (shared/ipc/operations.ts). Every
+ * call is checked: the sender must be our window (else refused), the arguments must pass the
+ * operation's schemas (else `bad_argument`, the same rule as over HTTP), and a thrown error comes back
+ * as `{ ok: false, error: { code, message } }`.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { redactUnknown } from '../../shared/domain/redact';
-import { type ApiError, type ApiResult, CHANNELS, type QuotaApi } from '../../shared/ipc/contract';
+import type { ApiResult } from '../../shared/ipc/contract';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { checkTables, type OperationHandlers, type OperationTable } from '../../shared/ipc/operation';
 import type { Logger } from '../../shared/ports/logger';
 import { isTrustedSender, type SenderInfo, type TrustPolicy } from './trusted-sender';
-import {
-  type Validated,
-  validateNone,
-  validateOptionalSlot,
-  validateSlot,
-  validateSlotAndFlag,
-} from './validate';
 
-/** The request/response half of QuotaApi; the `on…` subscriptions are pushes from main. */
-export type InvokeApi = Omit<QuotaApi, 'onState' | 'onReloginProgress'>;
-
-/** A validated call, or the validation error. */
-type Prepared = { ok: true; run: () => Promise<ApiResult<unknown>> } | { ok: false; error: ApiError };
-type Route = (api: InvokeApi, args: unknown[]) => Prepared;
-
-function route<A extends unknown[]>(
-  validate: (args: unknown[]) => Validated<A>,
-  run: (api: InvokeApi, args: A) => Promise<ApiResult<unknown>>,
-): Route {
-  return (api, raw) => {
-    const valid = validate(raw);
-    return valid.ok ? { ok: true, run: () => run(api, valid.args) } : valid;
-  };
-}
-
-/** Channel → validator and call. Typed so a contract change that is not handled here fails to compile. */
-export const IPC_ROUTES: Record<Exclude<keyof typeof CHANNELS, 'updated' | 'reloginProgress'>, Route> = {
-  getState: route(validateNone, (api) => api.getState()),
-  refresh: route(validateOptionalSlot, (api, [slot]) => api.refreshNow(slot)),
-  relogin: route(validateSlot, (api, [slot]) => api.relogin(slot)),
-  cancelRelogin: route(validateSlot, (api, [slot]) => api.cancelRelogin(slot)),
-  setEnabled: route(validateSlotAndFlag, (api, [slot, enabled]) => api.setEnabled(slot, enabled)),
-  getHistory: route(validateSlot, (api, [slot]) => api.getHistory(slot)),
-  openLog: route(validateNone, (api) => api.openLog()),
-};
-
-export interface IpcHandlerDeps {
+export interface IpcHandlerDeps<T extends OperationTable> {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  api: InvokeApi;
+  /** The operations to answer: shared/ipc/operations.ts's OPERATIONS (tests extend it). */
+  table: T;
+  api: OperationHandlers<NoInfer<T>>;
   /** Read on every call: windows come and go. */
   getTrustPolicy: () => TrustPolicy;
   logger: Logger;
@@ -62,36 +31,33 @@ export function getSenderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'sender
   };
 }
 
-/** Handles one invoke: trust, validation, call, error mapping. Exported for tests. */
-export async function handleInvoke(
-  deps: Omit<IpcHandlerDeps, 'ipcMain'>,
-  channel: string,
-  route: Route,
+/** Handles one invoke of operation `name`: trust, validation, call, error mapping. */
+async function handleInvoke<T extends OperationTable>(
+  deps: Omit<IpcHandlerDeps<T>, 'ipcMain'>,
+  name: keyof T & string,
   sender: SenderInfo,
   args: unknown[],
 ): Promise<ApiResult<unknown>> {
+  const { channel } = deps.table[name];
   if (!isTrustedSender(sender, deps.getTrustPolicy())) {
     deps.logger.warn('IPC call refused: sender is not the app window', { channel, url: sender.frameUrl });
     return { ok: false, error: { code: 'forbidden', message: 'This caller may not use Quota Broker.' } };
   }
-  const call = route(deps.api, args);
-  if (!call.ok)
-    return { ok: false, error: { code: call.error.code, message: `${channel}: ${call.error.message}` } };
-  try {
-    return await call.run();
-  } catch (e) {
-    deps.logger.error(`IPC ${channel} failed: ${redactUnknown(e)}`);
-    return { ok: false, error: { code: 'internal', message: redactUnknown(e) } };
-  }
+  const answer = await dispatch(deps.table, deps.api, name, args, (_name, message) =>
+    deps.logger.error(`IPC ${channel} failed: ${message}`),
+  );
+  if (!answer.ok && answer.error.code === 'bad_argument')
+    return { ok: false, error: { ...answer.error, message: `${channel}: ${answer.error.message}` } };
+  return answer;
 }
 
-/** Registers every request channel; returns a function that removes them. */
-export function setupIpcHandlers(deps: IpcHandlerDeps): () => void {
+/** Registers every operation's channel; returns a function that removes them. */
+export function setupIpcHandlers<T extends OperationTable>(deps: IpcHandlerDeps<T>): () => void {
+  checkTables(deps.table);
   const channels: string[] = [];
-  for (const [name, route] of Object.entries(IPC_ROUTES)) {
-    const channel = CHANNELS[name as keyof typeof IPC_ROUTES];
+  for (const [name, { channel }] of Object.entries(deps.table)) {
     deps.ipcMain.handle(channel, (event, ...args: unknown[]) =>
-      handleInvoke(deps, channel, route, getSenderInfo(event), args),
+      handleInvoke(deps, name, getSenderInfo(event), args),
     );
     channels.push(channel);
   }

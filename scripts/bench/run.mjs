@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of issue #8 side by side in one run, printed as JSON and as the
 // Markdown tables of docs/BENCHMARKS.md. Plain node ESM: the TypeScript it needs (fake server, engine)
-// is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon idle, default 120),
-// --statusline-runs N (default 30), --skip-dashboard, --out FILE (also write the JSON there).
+// is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon and serve idle, default 120),
+// --statusline-runs N (default 30), --skip-dashboard, --only a,b (run only these sections: statusline,
+// cycle, responsiveness, calls_per_hour, daemon, serve, dashboard), --out FILE (also write the JSON there).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { clockTicksPerSecond, procStat } from './proc.mjs';
 import { benchResponsiveness } from './responsiveness.mjs';
+import { benchServeIdle } from './serve-idle.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -152,20 +155,6 @@ async function benchCycle(h) {
   }
 }
 
-function procStat(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const io = Object.fromEntries(
-    readFileSync(`/proc/${pid}/io`, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => l.split(': '))
-      .map(([k, v]) => [k, Number(v)]),
-  );
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuTicks: Number(f[11]) + Number(f[12]), wchar: io.wchar, peakRssKb: hwm ? Number(hwm[1]) : null };
-}
-
 /** The headless daemon, idle for IDLE_S seconds after its first cycle: CPU, peak RSS, bytes written. */
 async function benchDaemon(h) {
   const fake = await h.createFakeAnthropic();
@@ -183,7 +172,7 @@ async function benchDaemon(h) {
     while (cycleEnds() < 1 && Date.now() - t0 < 30_000) await sleep(10);
     if (cycleEnds() < 1) throw new Error('the daemon ran no cycle in 30 s');
     const firstCycleMs = Date.now() - t0;
-    const hz = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    const hz = clockTicksPerSecond();
     // Let the start-up settle (deferred alert delivery, JIT, the first GC) before measuring idle.
     const startup = procStat(child.pid);
     await sleep(SETTLE_S * 1000);
@@ -297,18 +286,25 @@ const dir = mkdtempSync(join(REPO, 'test', '.bench-'));
 try {
   const h = await loadHarness(dir);
   const result = { when: new Date().toISOString(), machine: machine() };
-  console.error('statusline…');
-  result.statusline = await benchStatusline(h);
-  console.error('refresh cycle…');
-  result.cycle = await benchCycle(h);
-  console.error('responsiveness (timeouts, doctor)…');
-  result.responsiveness = await benchResponsiveness(h, REPO);
-  console.error('usage calls per hour…');
-  result.calls_per_hour = await benchCallsPerHour(h);
-  console.error(`daemon idle ${IDLE_S} s…`);
-  result.daemon = await benchDaemon(h);
-  console.error('dashboard…');
-  result.dashboard = await benchDashboardIfPresent();
+  const only = flag('--only', null)?.split(',');
+  const sections = [
+    ['statusline', 'statusline…', () => benchStatusline(h)],
+    ['cycle', 'refresh cycle…', () => benchCycle(h)],
+    ['responsiveness', 'responsiveness (timeouts, doctor)…', () => benchResponsiveness(h, REPO)],
+    ['calls_per_hour', 'usage calls per hour…', () => benchCallsPerHour(h)],
+    ['daemon', `daemon idle ${IDLE_S} s…`, () => benchDaemon(h)],
+    [
+      'serve',
+      `serve idle ${IDLE_S} s, one dashboard open…`,
+      () => benchServeIdle(h, { repo: REPO, idleS: IDLE_S, settleS: SETTLE_S, slots: slotsOf(3, 'sv') }),
+    ],
+    ['dashboard', 'dashboard…', () => benchDashboardIfPresent()],
+  ];
+  for (const [name, label, run] of sections) {
+    if (only && !only.includes(name)) continue;
+    console.error(label);
+    result[name] = await run();
+  }
   const json = JSON.stringify(result, null, 2);
   console.log(json);
   const out = flag('--out', null);

@@ -31,7 +31,8 @@ export interface BrokerLockHandle {
   readonly compromised: boolean;
 }
 
-function lockPath(paths: BrokerPaths): string {
+/** The proper-lockfile directory whose presence and mtime say a broker holds the lock. */
+export function getBrokerLockPath(paths: BrokerPaths): string {
   return `${paths.brokerLock}.lock`;
 }
 
@@ -51,7 +52,7 @@ export async function tryAcquireBrokerLock(
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(paths.brokerLock, {
-      lockfilePath: lockPath(paths),
+      lockfilePath: getBrokerLockPath(paths),
       realpath: false,
       stale: BROKER_LOCK_STALE_MS,
       update: BROKER_LOCK_UPDATE_MS,
@@ -98,7 +99,7 @@ export interface BrokerHolder {
 export async function getBrokerHolder(paths: BrokerPaths, now: number): Promise<BrokerHolder> {
   let heartbeatAgeMs: number | null = null;
   try {
-    const st = await stat(lockPath(paths));
+    const st = await stat(getBrokerLockPath(paths));
     heartbeatAgeMs = Math.max(0, now - st.mtimeMs);
   } catch {
     return { alive: false, info: null, heartbeatAgeMs: null };

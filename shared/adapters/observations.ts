@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SLOT_ID_PATTERN } from '../domain/slot-id';
 import { type Observation, parseObservation } from '../domain/statusline/observation';
 import type { FileSystem } from '../ports/file-system';
 import { writeFileAtomicSync } from './fs/atomic-write';
@@ -16,7 +17,6 @@ import type { BrokerPaths } from './paths';
 
 export type { Observation } from '../domain/statusline/observation';
 
-const SLOT_ID = /^[a-z0-9-]+$/;
 const DIR_KEY = /^_dir-[a-z0-9-]*-[0-9a-f]{8}$/;
 
 /**
@@ -24,7 +24,7 @@ const DIR_KEY = /^_dir-[a-z0-9-]*-[0-9a-f]{8}$/;
  * dir + an FNV-1a hash of the whole dir. Null when neither is known (nothing to record it under).
  */
 export function getObservationKey(slotId: string | null, configDir: string | null): string | null {
-  if (slotId != null) return SLOT_ID.test(slotId) ? slotId : null;
+  if (slotId != null) return SLOT_ID_PATTERN.test(slotId) ? slotId : null;
   if (!configDir) return null;
   const name = (configDir.replace(/\/+$/, '').split('/').pop() ?? '')
     .toLowerCase()
@@ -49,7 +49,7 @@ export function readObservation(
   paths: Pick<BrokerPaths, 'observationsDir'>,
   key: string,
 ): Observation | null {
-  if (!SLOT_ID.test(key) && !DIR_KEY.test(key)) return null;
+  if (!SLOT_ID_PATTERN.test(key) && !DIR_KEY.test(key)) return null;
   const file = join(paths.observationsDir, `${key}.json`);
   try {
     // Usually there is none: a stat that returns undefined is cheaper than a thrown ENOENT (hot path).
@@ -92,7 +92,7 @@ export function writeObservation(
   observation: Observation,
   fs: FileSystem,
 ): void {
-  if (!SLOT_ID.test(key) && !DIR_KEY.test(key)) throw new Error(`Not an observation key: "${key}".`);
+  if (!SLOT_ID_PATTERN.test(key) && !DIR_KEY.test(key)) throw new Error(`Not an observation key: "${key}".`);
   const file = join(paths.observationsDir, `${key}.json`);
   writeFileAtomicSync(file, `${JSON.stringify(observation)}\n`, { mode: 0o600, fs, durable: false });
 }

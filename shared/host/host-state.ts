@@ -1,5 +1,5 @@
 /** Builds the contract's QuotaState from what is on disk and what this host knows. */
-import { getBrokerHolder } from '../adapters/broker-lock';
+import { BROKER_LOCK_STALE_MS, getBrokerHolder } from '../adapters/broker-lock';
 import { readCache } from '../adapters/cache-store';
 import type { BrokerPaths } from '../adapters/paths';
 import { loadRegistry } from '../adapters/registry/registry-store';
@@ -10,6 +10,11 @@ export interface HostSnapshot {
   state: QuotaState;
   /** The registry's settings (empty when it is absent or broken), for the tray's own settings. */
   settings: Partial<BrokerSettings>;
+  /**
+   * While following a live broker: when its lock goes stale unless its heartbeat renews it (epoch ms).
+   * A broker that dies without a word changes no file; the host looks again then.
+   */
+  holderExpiresAt: number | null;
 }
 
 /** What this host knows that is not on disk. */
@@ -44,6 +49,10 @@ export async function readHostSnapshot(
       now,
     },
     settings: registry.state === 'ok' ? registry.registry.settings : {},
+    holderExpiresAt:
+      holder?.alive && holder.heartbeatAgeMs !== null
+        ? now + BROKER_LOCK_STALE_MS - holder.heartbeatAgeMs
+        : null,
   };
 }
 

@@ -3,7 +3,8 @@ import type { BrokerSurface } from '../adapters/broker-lock';
 import type { LoginHandle, LoginOptions } from '../adapters/claude/auth-login';
 import type { DaemonHandle, DaemonOptions } from '../engine/daemon';
 import type { EngineDeps } from '../engine/deps';
-import type { ApiResult, HistoryPoint, QuotaState, ReloginProgress } from '../ipc/contract';
+import type { EventSubscriptions, OperationHandlers } from '../ipc/operation';
+import type { Events, Operations } from '../ipc/operations';
 import type { HostSnapshot } from './host-state';
 import type { TakeoverDeps, TakeoverResult } from './takeover';
 
@@ -16,11 +17,12 @@ export interface QuotaHostDeps {
   startDaemon?: (deps: EngineDeps, now: () => number, options: DaemonOptions) => DaemonHandle;
   /** Starts `claude auth login`; defaults to shared/adapters/claude/auth-login.ts. */
   startLogin?: (bin: string, options: LoginOptions) => LoginHandle;
-  /** How often the host re-reads the disk for changes it did not make (another broker's cycles). */
-  pollMs?: number;
+  /** How long a burst of file events is gathered before the host looks; defaults to WATCH_DEBOUNCE_MS. */
+  watchDebounceMs?: number;
   /**
-   * Called after each look for outside changes, with whether it pushed a state: lets a test wait for
-   * "looked and found nothing" as an event instead of sleeping.
+   * Called after each look for changes other processes made (a watched file changed, or a followed
+   * broker's heartbeat ran out), with whether it pushed a state: lets a test wait for "looked and found
+   * nothing" as an event instead of sleeping.
    */
   onChecked?: (pushed: boolean) => void;
   /** The login child's time limit; defaults to 5 minutes. */
@@ -29,28 +31,23 @@ export interface QuotaHostDeps {
   takeover?: Partial<Pick<TakeoverDeps, 'kill' | 'isAlive' | 'sleep' | 'waitMs'>>;
 }
 
-/** The server side of `QuotaApi` plus what only a host's own shell (tray, CLI) needs. Never throws. */
-export interface QuotaHost {
-  getState(): Promise<ApiResult<QuotaState>>;
+/**
+ * The server side of `QuotaApi` — one method per operation and per push of the operations table
+ * (shared/ipc/operations.ts), so a table entry without its implementation fails to compile — plus what
+ * only a host's own shell (tray, CLI) needs. Never throws.
+ */
+export interface QuotaHost extends OperationHandlers<Operations>, EventSubscriptions<Events> {
   /** State plus the registry's settings (the tray's title mode). */
   snapshot(): Promise<HostSnapshot>;
-  refreshNow(slot?: string): Promise<ApiResult<QuotaState>>;
-  relogin(slot: string): Promise<ApiResult<{ started: true }>>;
-  cancelRelogin(slot: string): Promise<ApiResult<{ cancelled: boolean }>>;
-  setEnabled(slot: string, enabled: boolean): Promise<ApiResult<QuotaState>>;
-  getHistory(slot: string): Promise<ApiResult<HistoryPoint[]>>;
   /** Runs a cycle through this host's daemon, taking the broker lock when it is free. */
   claimBroker(): Promise<void>;
   /** Stops a headless broker (`daemon`, `serve`) holding the lock and becomes the broker (issue #7). */
   takeOver(): Promise<TakeoverResult>;
   /** The engine log this host writes. */
   logPath(): string;
-  /** State pushes: a cycle's end, a role change, a refresh starting, another broker's cache write. */
-  onState(listener: (state: QuotaState) => void): () => void;
-  /** The same pushes with the registry's settings. */
+  /** The state pushes (`onState`) with the registry's settings. */
   onSnapshot(listener: (snapshot: HostSnapshot) => void): () => void;
-  onRelogin(listener: (progress: ReloginProgress) => void): () => void;
   readonly role: 'broker' | 'follower';
-  /** Cancels re-logins, stops polling, releases the broker lock. */
+  /** Cancels re-logins, stops watching the state dir, releases the broker lock. */
   stop(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 /**
  * The one engine host behind every UI (the app's main process over IPC, `quota-broker serve` over HTTP):
- * runs the engine as the broker, or follows the broker that holds the lock by re-reading the disk, and
- * turns UI requests into engine actions. Errors are values (`ApiResult`); nothing is thrown across.
+ * runs the engine as the broker, or follows the broker that holds the lock, and turns UI requests into
+ * engine actions. It pushes state from its own cycles' ends and, for what other processes change, when
+ * a watched file changes (state-watcher.ts) — it does not poll. Errors are values (`ApiResult`); nothing
+ * is thrown across.
  */
 import { getBrokerHolder } from '../adapters/broker-lock';
 import { startLogin } from '../adapters/claude/auth-login';
@@ -12,16 +14,16 @@ import { refreshOnce } from '../engine/broker';
 import { type DaemonHandle, startDaemon } from '../engine/daemon';
 import type { ApiResult, ReloginProgress } from '../ipc/contract';
 import { listSlotIds, readHostSnapshot } from './host-state';
+import { watchOutsideChanges } from './outside-changes';
 import type { QuotaHost, QuotaHostDeps } from './quota-host-types';
 import { createReloginManager } from './relogin-manager';
 import { findReloginTarget } from './relogin-target';
 import { createStatePublisher } from './state-publisher';
+
 import { isProcessAlive, takeOverBroker } from './takeover';
 
 export type { QuotaHost, QuotaHostDeps } from './quota-host-types';
 
-/** How often the host re-reads cache, registry and lock, so a follower sees the other broker's cycles. */
-export const STATE_POLL_MS = 2_000;
 /** History the sparkline shows. */
 export const HISTORY_SPAN_MS = 7 * 24 * 3_600_000;
 /** How long refresh-now waits for another broker's cycle while following. */
@@ -38,8 +40,25 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
   let refreshes = 0;
   let daemon: DaemonHandle | null = null;
   const role = () => daemon?.role ?? 'follower';
-  const snapshot = () =>
-    readHostSnapshot(engine.paths, { role: role(), refreshing: refreshes > 0, pid: process.pid }, now());
+
+  const outside = watchOutsideChanges({
+    paths: engine.paths,
+    now,
+    logger: engine.logger,
+    debounceMs: deps.watchDebounceMs,
+    look: () => states.publish(),
+    onChecked: deps.onChecked,
+  });
+  const snapshot = async () => {
+    outside.beforeRead();
+    const snap = await readHostSnapshot(
+      engine.paths,
+      { role: role(), refreshing: refreshes > 0, pid: process.pid },
+      now(),
+    );
+    outside.afterRead(snap);
+    return snap;
+  };
   const states = createStatePublisher(snapshot, engine.logger);
   const reloginListeners = new Set<(progress: ReloginProgress) => void>();
   const state = async () => (await snapshot()).state;
@@ -54,11 +73,6 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
       void states.publish(true);
     },
   });
-  const poll = setInterval(
-    () => void states.publish().then((pushed) => deps.onChecked?.(pushed)),
-    deps.pollMs ?? STATE_POLL_MS,
-  );
-  poll.unref?.();
 
   async function runRefresh(slot?: string): Promise<void> {
     refreshes++;
@@ -136,6 +150,8 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
         return failure('history', e);
       }
     },
+    // A headless host opens nothing: it says where the log is (the app opens its own, electron/app-api.ts).
+    openLog: async () => ({ ok: true, value: { path: engine.paths.log } }),
     claimBroker,
     async takeOver() {
       if (role() === 'broker') return { ok: true, stoppedPid: null };
@@ -156,12 +172,12 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
     },
     onState: (listener) => states.subscribe((snap) => listener(snap.state)),
     onSnapshot: (listener) => states.subscribe(listener),
-    onRelogin(listener) {
+    onReloginProgress(listener) {
       reloginListeners.add(listener);
       return () => reloginListeners.delete(listener);
     },
     async stop() {
-      clearInterval(poll);
+      outside.stop();
       await relogins.cancelAll();
       await daemon?.stop();
     },

@@ -1,23 +1,13 @@
 /**
- * The one contract between the UI and whichever host runs the engine (Electron main over IPC,
- * or `quota-broker serve` over HTTP + server-sent events). The renderer sees only `QuotaApi`.
+ * The one contract between the UI and whichever host runs the engine (Electron main over IPC, or
+ * `quota-broker serve` over HTTP + server-sent events): the values that cross it. The operations
+ * themselves are the table in operations.ts; the renderer sees only `QuotaApi`.
  */
-import type { CacheFile, HistoryPoint } from '../domain/types';
+import type { CacheFile } from '../domain/types';
+import type { EventSubscriptions, OperationHandlers } from './operation';
+import type { Events, Operations } from './operations';
 
 export type { HistoryPoint } from '../domain/types';
-
-/** Channel names for Electron IPC; the HTTP transport maps each to a route. */
-export const CHANNELS = {
-  getState: 'slots:get',
-  refresh: 'slots:refresh',
-  relogin: 'slots:relogin',
-  cancelRelogin: 'slots:relogin-cancel',
-  setEnabled: 'slots:set-enabled',
-  openLog: 'app:open-log',
-  getHistory: 'slots:history',
-  updated: 'slots:updated',
-  reloginProgress: 'slots:relogin-progress',
-} as const;
 
 export type ApiError = { code: string; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -47,15 +37,8 @@ export interface ReloginProgress {
 
 export type Unsubscribe = () => void;
 
-export interface QuotaApi {
-  getState(): Promise<ApiResult<QuotaState>>;
-  /** Subscribe to state pushes; returns an unsubscribe function. */
-  onState(listener: (state: QuotaState) => void): Unsubscribe;
-  refreshNow(slot?: string): Promise<ApiResult<QuotaState>>;
-  relogin(slot: string): Promise<ApiResult<{ started: true }>>;
-  cancelRelogin(slot: string): Promise<ApiResult<{ cancelled: boolean }>>;
-  onReloginProgress(listener: (progress: ReloginProgress) => void): Unsubscribe;
-  setEnabled(slot: string, enabled: boolean): Promise<ApiResult<QuotaState>>;
-  getHistory(slot: string): Promise<ApiResult<HistoryPoint[]>>;
-  openLog(): Promise<ApiResult<{ path: string }>>;
-}
+/**
+ * What the renderer sees: one function per operation and one subscription per push of the operations
+ * table (operations.ts), e.g. `relogin(slot)`, `onState(listener)`. Derived, never written out.
+ */
+export type QuotaApi = OperationHandlers<Operations> & EventSubscriptions<Events>;

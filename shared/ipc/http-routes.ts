@@ -1,52 +1,117 @@
 /**
- * The HTTP + server-sent-events mapping of `QuotaApi`, shared by the client transport
- * (`http-transport.ts`) and the `quota-broker serve` server so both sides name routes the same way.
- *
- * Every route lives under `/api` on 127.0.0.1 and requires the per-run token:
- * `Authorization: Bearer <token>` on fetch requests, `?token=<token>` on the event stream
- * (EventSource cannot set headers). A missing or wrong token answers 401.
- *
- * | QuotaApi method      | route                                   | request body          | response body                      |
- * |----------------------|-----------------------------------------|-----------------------|------------------------------------|
- * | getState()           | GET  /api/state                         | —                     | ApiResult<QuotaState>              |
- * | refreshNow(slot?)    | POST /api/refresh                       | `{ "slot"?: string }` | ApiResult<QuotaState>              |
- * | relogin(id)          | POST /api/slots/:id/relogin             | —                     | ApiResult<{ started: true }>       |
- * | cancelRelogin(id)    | POST /api/slots/:id/relogin/cancel      | —                     | ApiResult<{ cancelled: boolean }>  |
- * | setEnabled(id, on)   | POST /api/slots/:id/enabled             | `{ "enabled": bool }` | ApiResult<QuotaState>              |
- * | getHistory(id)       | GET  /api/slots/:id/history             | —                     | ApiResult<HistoryPoint[]>          |
- * | openLog()            | POST /api/open-log                      | —                     | ApiResult<{ path: string }>        |
- * | onState/onRelogin…   | GET  /api/events?token=…  (SSE)         | —                     | `text/event-stream`, see below     |
- *
- * Bodies are JSON (`Content-Type: application/json`). Every response body, success or failure, is an
- * `ApiResult` — errors use the status code that fits (400 bad argument, 401 token, 404 unknown slot,
- * 409 re-login already running, 500) *and* `{ ok: false, error: { code, message } }` with a message a
- * person can act on. `:id` is URL-encoded.
- *
- * Event stream: named events whose `data:` line is one JSON value —
- * - `event: state`   data: QuotaState       (sent first on every (re)connection, then on every change)
- * - `event: relogin` data: ReloginProgress  (each phase change of a running re-login)
- * The server may send `: ping` comments to keep proxies from closing the stream.
+ * How the operations table (operations.ts) maps onto HTTP, for both the client (http-transport.ts) and
+ * the `quota-broker serve` router (shared/host/dashboard/server.ts): each operation's method and path,
+ * arguments named `:name` in the path travel there URL-encoded, the others as keys of a JSON body.
+ * The routes, statuses and the event stream are described in docs/ui-contract.md.
  */
+import type { ApiResult } from './contract';
+import { BAD_ARGUMENT } from './dispatch';
+import type { HttpMethod, Operation, OperationTable } from './operation';
 
 /** Prefix of every route. */
 export const API_PREFIX = '/api';
 
-/** Named SSE events on `/api/events`. */
-export const SSE_EVENTS = { state: 'state', relogin: 'relogin' } as const;
+/** The server-sent-event stream of the pushes (EVENTS in operations.ts). */
+export const EVENTS_PATH = `${API_PREFIX}/events`;
 
 /** Query parameter that carries the token where headers are impossible (EventSource, the dashboard URL). */
 export const TOKEN_QUERY_PARAM = 'token';
 
-const slotPath = (id: string, rest: string): string => `${API_PREFIX}/slots/${encodeURIComponent(id)}${rest}`;
+/** The error code of a request body that is not a JSON object or is too large (answered with 400). */
+export const BAD_REQUEST = 'bad_request';
 
-/** Paths of the HTTP routes; functions take the raw (unencoded) slot id. */
-export const HTTP_ROUTES = {
-  state: `${API_PREFIX}/state`,
-  refresh: `${API_PREFIX}/refresh`,
-  relogin: (id: string): string => slotPath(id, '/relogin'),
-  cancelRelogin: (id: string): string => slotPath(id, '/relogin/cancel'),
-  setEnabled: (id: string): string => slotPath(id, '/enabled'),
-  history: (id: string): string => slotPath(id, '/history'),
-  openLog: `${API_PREFIX}/open-log`,
-  events: `${API_PREFIX}/events`,
-} as const;
+const PARAM = /:([^/]+)/g;
+
+/** Names of the arguments an operation carries in its path. */
+const pathParams = (operation: Operation): string[] => [...operation.path.matchAll(PARAM)].map((m) => m[1]);
+
+export interface HttpRequestSpec {
+  method: HttpMethod;
+  /** Path with the arguments filled in, URL-encoded. */
+  path: string;
+  /** The JSON body of a POST that has body arguments (`{}` when all are omitted); absent otherwise. */
+  body?: Record<string, unknown>;
+}
+
+/** The request that carries `operation` called with `args`. */
+export function toHttpRequest(operation: Operation, args: readonly unknown[]): HttpRequestSpec {
+  const inPath = pathParams(operation);
+  const argValue = (name: string) => args[operation.args.findIndex((a) => a.name === name)];
+  const path = operation.path.replace(PARAM, (_m, name: string) =>
+    encodeURIComponent(String(argValue(name))),
+  );
+  const bodyArgs = operation.args.filter((a) => !inPath.includes(a.name));
+  if (operation.method !== 'POST' || bodyArgs.length === 0) return { method: operation.method, path };
+  const body: Record<string, unknown> = {};
+  for (const { name } of bodyArgs) if (argValue(name) !== undefined) body[name] = argValue(name);
+  return { method: operation.method, path, body };
+}
+
+export type RouteMatch =
+  | { ok: true; name: string; operation: Operation; params: Record<string, string | null> }
+  | { ok: false; status: 404 | 405 };
+
+/** Matches requests to the operations of `table`. */
+export function createHttpRouter(table: OperationTable): {
+  match(method: string, pathname: string): RouteMatch;
+} {
+  const routes = Object.entries(table).map(([name, operation]) => {
+    const names = pathParams(operation);
+    const source = operation.path
+      .split(PARAM)
+      .map((part, i) => (i % 2 ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return { name, operation, names, pattern: new RegExp(`^${source}$`) };
+  });
+  return {
+    match(method, pathname) {
+      let pathKnown = false;
+      for (const route of routes) {
+        const m = route.pattern.exec(pathname);
+        if (!m) continue;
+        pathKnown = true;
+        if (route.operation.method !== method) continue;
+        const params: Record<string, string | null> = {};
+        route.names.forEach((name, i) => {
+          params[name] = decodeParam(m[i + 1]);
+        });
+        return { ok: true, name: route.name, operation: route.operation, params };
+      }
+      return { ok: false, status: pathKnown ? 405 : 404 };
+    },
+  };
+}
+
+/** A path segment decoded; null (which no schema accepts) when its %-escapes are broken. */
+function decodeParam(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The raw positional arguments of a matched request: path parameters, then body keys, in table order. */
+export function argsFromHttp(
+  operation: Operation,
+  params: Record<string, string | null>,
+  body: Record<string, unknown>,
+): unknown[] {
+  return operation.args.map(({ name }) => (name in params ? params[name] : body[name]));
+}
+
+/** The status that goes with an answer: its body is the `ApiResult` either way. */
+export function httpStatusOf(result: ApiResult<unknown>): number {
+  if (result.ok) return 200;
+  switch (result.error.code) {
+    case BAD_ARGUMENT:
+    case BAD_REQUEST:
+      return 400;
+    case 'unknown_slot':
+      return 404;
+    case 'already_running':
+      return 409;
+    default:
+      return 500;
+  }
+}

@@ -1,10 +1,21 @@
 /**
- * `QuotaApi` over HTTP + server-sent events, for the local web dashboard (`quota-broker serve`).
- * Routes and the event stream are specified in `http-routes.ts`. Free of DOM and Node types so it
- * compiles under both tsconfigs: `fetch` and `EventSource` are injected or looked up on globalThis.
+ * `QuotaApi` over HTTP + server-sent events, for the local web dashboard (`quota-broker serve`):
+ * derived from the operations table, each operation sent as http-routes.ts maps it. Free of DOM and
+ * Node types so it compiles under both tsconfigs: `fetch` and `EventSource` are injected or looked up
+ * on globalThis.
  */
-import type { ApiResult, HistoryPoint, QuotaApi, QuotaState, ReloginProgress } from './contract';
-import { HTTP_ROUTES, SSE_EVENTS, TOKEN_QUERY_PARAM } from './http-routes';
+import type { ApiResult, QuotaApi } from './contract';
+import { EVENTS_PATH, TOKEN_QUERY_PARAM, toHttpRequest } from './http-routes';
+import {
+  createEventSubscriptions,
+  createOperationClient,
+  type EventSubscriptions,
+  type EventTable,
+  type Operation,
+  type OperationHandlers,
+  type OperationTable,
+} from './operation';
+import { EVENTS, OPERATIONS } from './operations';
 
 /** The part of the `fetch` Response the transport reads. */
 export interface FetchResponseLike {
@@ -53,18 +64,28 @@ function failure(code: string, message: string): ApiResult<never> {
 
 /** Creates a `QuotaApi` that talks to `quota-broker serve` at `baseUrl`. */
 export function createHttpQuotaApi(options: HttpQuotaApiOptions): QuotaApi {
+  return createHttpClient(OPERATIONS, EVENTS, options);
+}
+
+/** A client for any operations and events tables (tests extend the product's). */
+export function createHttpClient<T extends OperationTable, E extends EventTable>(
+  table: T,
+  events: E,
+  options: HttpQuotaApiOptions,
+): OperationHandlers<T> & EventSubscriptions<E> {
   const globals = globalThis as unknown as Globals;
   const fetchImpl = options.fetchImpl ?? globals.fetch?.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+  async function send(operation: Operation, args: unknown[]): Promise<ApiResult<unknown>> {
     if (!fetchImpl) return failure('unsupported', 'This browser cannot make requests (no fetch).');
+    const request = toHttpRequest(operation, args);
     const headers: Record<string, string> = { Authorization: `Bearer ${options.token}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: FetchResponseLike;
     try {
-      const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-      response = await fetchImpl(`${base}${path}`, init);
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      response = await fetchImpl(`${base}${request.path}`, { method: request.method, headers, body });
     } catch {
       return failure(
         'network',
@@ -72,7 +93,7 @@ export function createHttpQuotaApi(options: HttpQuotaApiOptions): QuotaApi {
       );
     }
     const parsed = await response.json().catch(() => undefined);
-    if (isApiResult(parsed)) return parsed as ApiResult<T>;
+    if (isApiResult(parsed)) return parsed;
     if (response.status === 401) {
       return failure(
         'unauthorized',
@@ -85,24 +106,19 @@ export function createHttpQuotaApi(options: HttpQuotaApiOptions): QuotaApi {
     );
   }
 
-  const events = createEventHub(`${base}${HTTP_ROUTES.events}`, options);
-
+  const hub = createEventHub(
+    `${base}${EVENTS_PATH}`,
+    Object.values(events).map((e) => e.sse),
+    options,
+  );
   return {
-    getState: () => call<QuotaState>('GET', HTTP_ROUTES.state),
-    onState: (listener) => events.subscribe(SSE_EVENTS.state, listener as (v: unknown) => void),
-    refreshNow: (slot) => call<QuotaState>('POST', HTTP_ROUTES.refresh, slot === undefined ? {} : { slot }),
-    relogin: (slot) => call<{ started: true }>('POST', HTTP_ROUTES.relogin(slot)),
-    cancelRelogin: (slot) => call<{ cancelled: boolean }>('POST', HTTP_ROUTES.cancelRelogin(slot)),
-    onReloginProgress: (listener: (p: ReloginProgress) => void) =>
-      events.subscribe(SSE_EVENTS.relogin, listener as (v: unknown) => void),
-    setEnabled: (slot, enabled) => call<QuotaState>('POST', HTTP_ROUTES.setEnabled(slot), { enabled }),
-    getHistory: (slot) => call<HistoryPoint[]>('GET', HTTP_ROUTES.history(slot)),
-    openLog: () => call<{ path: string }>('POST', HTTP_ROUTES.openLog),
+    ...createOperationClient(table, send),
+    ...createEventSubscriptions(events, (event, listener) => hub.subscribe(event.sse, listener)),
   };
 }
 
 /** One shared EventSource, opened with the first listener and closed with the last. */
-function createEventHub(url: string, options: HttpQuotaApiOptions) {
+function createEventHub(url: string, types: string[], options: HttpQuotaApiOptions) {
   const Impl = options.EventSourceImpl ?? (globalThis as unknown as Globals).EventSource;
   const listeners = new Map<string, Set<(value: unknown) => void>>();
   let source: EventSourceLike | null = null;
@@ -126,7 +142,7 @@ function createEventHub(url: string, options: HttpQuotaApiOptions) {
     if (!Impl || source) return;
     const current = new Impl(streamUrl);
     source = current;
-    for (const type of Object.values(SSE_EVENTS)) {
+    for (const type of types) {
       current.addEventListener(type, (event) => dispatch(type, event.data));
     }
     current.addEventListener('error', () => {

@@ -1,9 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type InvokeApi, setupIpcHandlers } from '../../electron/ipc/handlers';
+import { setupIpcHandlers } from '../../electron/ipc/handlers';
+import { setupIpcPushes } from '../../electron/ipc/pushes';
 import { isTrustedSender } from '../../electron/ipc/trusted-sender';
 import { createIpcQuotaApi, type IpcRendererLike } from '../../electron/preload/create-api';
 import { createMemoryLogger } from '../../shared/adapters/file-logger';
-import { CHANNELS, type QuotaApi } from '../../shared/ipc/contract';
+import type { QuotaApi } from '../../shared/ipc/contract';
+import type { OperationHandlers } from '../../shared/ipc/operation';
+import { EVENTS, OPERATIONS, type Operations } from '../../shared/ipc/operations';
+
+type InvokeApi = OperationHandlers<Operations>;
+/** Channel names, read from the table the handlers are derived from. */
+const CHANNELS = {
+  ...Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, op.channel])),
+  updated: EVENTS.onState.channel,
+  reloginProgress: EVENTS.onReloginProgress.channel,
+} as Record<keyof Operations | 'updated' | 'reloginProgress', string>;
 
 const INDEX = 'file:///app/dist/renderer/index.html';
 const policy = { webContentsIds: new Set([7]), indexUrl: INDEX };
@@ -38,6 +49,7 @@ function harness(api = fakeApi()) {
   };
   const dispose = setupIpcHandlers({
     ipcMain: ipcMain as never,
+    table: OPERATIONS,
     api,
     getTrustPolicy: () => policy,
     logger: createMemoryLogger(),
@@ -50,7 +62,7 @@ function harness(api = fakeApi()) {
 }
 
 describe('IPC handlers', () => {
-  it('register exactly the contract’s request channels', () => {
+  it('register exactly the table’s operation channels', () => {
     const { handlers, dispose } = harness();
     const pushes: string[] = [CHANNELS.updated, CHANNELS.reloginProgress];
     expect([...handlers.keys()].sort()).toEqual(
@@ -101,7 +113,8 @@ describe('IPC handlers', () => {
     [CHANNELS.relogin, ['slot-1', 'extra']],
     [CHANNELS.setEnabled, ['slot-1', 'yes']],
     [CHANNELS.setEnabled, ['slot-1']],
-    [CHANNELS.refresh, [42]],
+    [CHANNELS.refreshNow, [42]],
+    [CHANNELS.refreshNow, ['Slot-1']],
     [CHANNELS.getHistory, ['A'.repeat(65)]],
     [CHANNELS.getState, ['unexpected']],
   ])('reject bad arguments: %s %j', async (channel, args) => {
@@ -167,7 +180,7 @@ describe('preload api', () => {
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
     await api.setEnabled('slot-1', true);
     await api.refreshNow();
-    expect(ipc.invoke.mock.calls).toEqual([[CHANNELS.setEnabled, 'slot-1', true], [CHANNELS.refresh]]);
+    expect(ipc.invoke.mock.calls).toEqual([[CHANNELS.setEnabled, 'slot-1', true], [CHANNELS.refreshNow]]);
   });
 
   it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
@@ -180,5 +193,33 @@ describe('preload api', () => {
     expect(got).toEqual([[{ now: 1 }]]);
     off();
     expect(listeners.get(CHANNELS.updated)).toEqual([]);
+  });
+});
+
+describe('IPC pushes', () => {
+  it('forward each host push on its own channel, payload only, until disposed', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const source = {
+      onState: (l: (p: unknown) => void) => {
+        listeners.set('onState', l);
+        return () => void listeners.delete('onState');
+      },
+      onReloginProgress: (l: (p: unknown) => void) => {
+        listeners.set('onReloginProgress', l);
+        return () => void listeners.delete('onReloginProgress');
+      },
+    };
+    const sent: [string, unknown][] = [];
+    const dispose = setupIpcPushes(EVENTS, source as never, (channel, payload) =>
+      sent.push([channel, payload]),
+    );
+    listeners.get('onState')?.({ now: 1 });
+    listeners.get('onReloginProgress')?.({ slot: 'slot-1', phase: 'done' });
+    expect(sent).toEqual([
+      ['slots:updated', { now: 1 }],
+      ['slots:relogin-progress', { slot: 'slot-1', phase: 'done' }],
+    ]);
+    dispose();
+    expect(listeners.size).toBe(0);
   });
 });

@@ -1,17 +1,21 @@
 /**
  * The shared engine host with a stand-in daemon: what a UI sees from it — the refreshing flag around a
- * refresh, one push per real change, failures as values (never a rejection), the registry toggle, history.
+ * refresh, one push per real change (its own cycles, other processes' writes, a followed broker's lock
+ * going stale), failures as values (never a rejection), the registry toggle, history.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaHost, type QuotaHost } from '../../shared/host/quota-host';
 import type { QuotaState } from '../../shared/ipc/contract';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import type { TempHome } from '../support/temp-home';
 import { waitUntil } from '../support/wait';
-import { createEngine, createFakeDaemon, createTwoSlotHome, type FakeDaemon } from './support';
+import { createEngine, createFakeDaemon, createTwoSlotHome, type FakeDaemon, sleep } from './support';
 
-const POLL_MS = 25;
+/** Short, so a test's writes are looked at promptly; bursts still gather within it. */
+const DEBOUNCE_MS = 20;
 let fake: FakeAnthropic;
 let home: TempHome;
 let daemon: FakeDaemon;
@@ -42,14 +46,14 @@ function createHost(
     now: Date.now,
     surface: 'app',
     startDaemon: d.start,
-    pollMs: POLL_MS,
+    watchDebounceMs: DEBOUNCE_MS,
     onChecked,
   });
 }
 
-async function start(): Promise<QuotaHost> {
+async function start(env: NodeJS.ProcessEnv = {}): Promise<QuotaHost> {
   checks = [];
-  host = createHost(await createEngine(home), daemon, (pushed) => checks.push(pushed));
+  host = createHost(await createEngine(home, env), daemon, (pushed) => checks.push(pushed));
   return host;
 }
 
@@ -85,23 +89,89 @@ describe('the shared quota host', () => {
     expect(pushes.at(-1)?.refreshing).toBe(false);
   });
 
-  it('pushes a state only when something changed, and every cycle end', async () => {
+  it('pushes its own cycles’ ends, and other processes’ writes only when they change something', async () => {
     const h = await start();
     const pushes: QuotaState[] = [];
     h.onState((s) => pushes.push(s));
-    await expect.poll(() => pushes.length).toBe(1); // the first poll: nothing was pushed before
-    await waitUntil(() => checks.filter(Boolean).length === 1, 'the pushing look to report');
-    expect(await moreChecks(3)).toEqual([false, false, false]);
-    expect(pushes).toHaveLength(1);
-    // Positive control: the same looks push once the disk changes.
+    daemon.options().onCycle?.({} as never);
+    await expect.poll(() => pushes.length).toBe(1);
+    // Another broker's cache write: looked at and pushed.
     writeCache(1_700_000_000_000);
-    await expect.poll(() => pushes.length).toBe(2);
-    expect(pushes[1].cache?.ts).toBe(1_700_000_000_000);
-    await waitUntil(() => checks.filter(Boolean).length === 2, 'the pushing look to report');
-    expect(await moreChecks(3)).toEqual([false, false, false]);
+    expect(await moreChecks(1)).toEqual([true]);
+    expect(pushes.map((s) => s.cache?.ts)).toEqual([undefined, 1_700_000_000_000]);
+    // The same cache written again, the registry rewritten unchanged: looked at, nothing new to push.
+    writeCache(1_700_000_000_000);
+    expect(await moreChecks(1)).toEqual([false]);
+    writeFileSync(home.registry, readFileSync(home.registry, 'utf8'));
+    expect(await moreChecks(1)).toEqual([false]);
     expect(pushes).toHaveLength(2);
+    // A cycle's end always pushes.
     daemon.options().onCycle?.({} as never);
     await expect.poll(() => pushes.length).toBe(3);
+  });
+
+  it('notices a registry kept outside the state dir (QUOTA_BROKER_SESSIONS) being edited', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'qb-registry-'));
+    try {
+      const registry = join(elsewhere, 'sessions.yaml');
+      writeFileSync(registry, readFileSync(home.registry, 'utf8'));
+      const h = await start({ QUOTA_BROKER_SESSIONS: registry });
+      const pushes: QuotaState[] = [];
+      h.onState((s) => pushes.push(s));
+      writeFileSync(registry, 'accounts: [unclosed\n');
+      expect(await moreChecks(1)).toEqual([true]);
+      expect(pushes.at(-1)?.registry_error).toEqual(expect.any(String));
+      // The state dir's own registry file is not this host's: breaking it shows nowhere.
+      writeFileSync(home.registry, 'accounts: [also broken\n');
+      writeCache(1_700_000_000_002);
+      await waitUntil(() => pushes.some((s) => s.cache?.ts === 1_700_000_000_002), 'the cache write');
+      expect(pushes.at(-1)?.registry_error).toMatch(/sessions\.yaml/);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('follows another broker, and shows nobody polling once its lock goes stale without a word', async () => {
+    daemon = createFakeDaemon('follower');
+    const h = await start();
+    const pushes: QuotaState[] = [];
+    h.onState((s) => pushes.push(s));
+    // A broker whose last heartbeat was 27 s ago (stale at 30 s), and which died: no file changes again.
+    const lock = join(home.stateDir, 'broker.lock');
+    writeFileSync(join(home.stateDir, 'broker.json'), JSON.stringify({ pid: 4242, surface: 'daemon' }));
+    const staging = mkdtempSync(join(dirname(home.stateDir), 'lock-'));
+    const beat = new Date(Date.now() - 27_000);
+    utimesSync(staging, beat, beat);
+    renameSync(staging, lock);
+    await waitUntil(() => pushes.some((s) => s.broker.pid === 4242), 'the broker to be seen');
+    expect(pushes.at(-1)?.broker).toEqual({ role: 'follower', pid: 4242 });
+    await waitUntil(() => pushes.at(-1)?.broker.role === 'none', 'its lock to go stale', {
+      timeoutMs: 15_000,
+    });
+    expect(pushes.at(-1)?.broker).toEqual({ role: 'none', pid: null });
+  });
+
+  it('takes the lock’s heartbeat for no news, but its going away for news', async () => {
+    daemon = createFakeDaemon('follower');
+    const lock = join(home.stateDir, 'broker.lock');
+    mkdirSync(lock);
+    writeFileSync(join(home.stateDir, 'broker.json'), JSON.stringify({ pid: 4242, surface: 'daemon' }));
+    const h = await start();
+    const pushes: QuotaState[] = [];
+    h.onState((s) => pushes.push(s));
+    writeCache(1_700_000_000_003);
+    expect(await moreChecks(1)).toEqual([true]);
+    expect(pushes.at(-1)?.broker).toEqual({ role: 'follower', pid: 4242 });
+    // Heartbeats (the lock's mtime renewed), then a positive control: the next look is the cache's.
+    for (let i = 0; i < 3; i++) utimesSync(lock, new Date(), new Date());
+    await sleep(DEBOUNCE_MS * 10);
+    writeCache(1_700_000_000_004);
+    expect(await moreChecks(1)).toEqual([true]);
+    expect(checks).toEqual([true, true]);
+    // The broker releases its lock: nobody polls.
+    rmSync(lock, { recursive: true });
+    expect(await moreChecks(1)).toEqual([true]);
+    expect(pushes.at(-1)?.broker).toEqual({ role: 'none', pid: null });
   });
 
   it('answers failures as values, with secrets redacted, and never rejects', async () => {

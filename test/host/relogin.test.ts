@@ -54,7 +54,7 @@ async function start(
     reloginTimeoutMs: opts.reloginTimeoutMs,
   });
   const progress: ReloginProgress[] = [];
-  host.onRelogin((p) => progress.push(p));
+  host.onReloginProgress((p) => progress.push(p));
   return { host, progress };
 }
 

@@ -3,9 +3,9 @@
  * text in, registry or a located error out.
  */
 import { type Document, parseDocument } from 'yaml';
+import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { type BrokerSettings, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
 
-export const SLOT_ID_PATTERN = /^[a-z0-9-]+$/;
 /** The default account's config dir as written in the registry. */
 export const DEFAULT_CONFIG_DIR = '~/.claude';
 
@@ -46,7 +46,10 @@ function readSlot(raw: unknown, index: number, file: string): SlotConfig {
   const r = raw as Record<string, unknown>;
   const id = r.id;
   if (typeof id !== 'string' || !SLOT_ID_PATTERN.test(id)) {
-    throw invalid(file, `accounts[${index}].id must match [a-z0-9-]+ (got ${JSON.stringify(id ?? null)})`);
+    throw invalid(
+      file,
+      `accounts[${index}].id must match ${SLOT_ID_RULE} (got ${JSON.stringify(id ?? null)})`,
+    );
   }
   const isDefault = r.default === true;
   if (r.default != null && typeof r.default !== 'boolean')

@@ -34,7 +34,7 @@ export async function serveCommand(ctx: CliContext, flags: { port?: string }): P
   const host = createQuotaHost({ engine: ctx.deps, now: ctx.now, surface: 'serve' });
   let dashboard: Awaited<ReturnType<typeof startDashboard>>;
   try {
-    dashboard = await startDashboard(host, { port, rendererDir });
+    dashboard = await startDashboard(host, { port, rendererDir, logger: ctx.deps.logger });
   } catch (e) {
     await host.stop();
     throw new CliError(`Could not listen on 127.0.0.1:${port} (${(e as Error).message}).`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { readCredentials } from '../../adapters/credentials/credentials';
 import { getCredentialTarget } from '../../adapters/credentials/keychain-naming';
-import { DEFAULT_CONFIG_DIR, SLOT_ID_PATTERN } from '../../adapters/registry/parse-registry';
+import { DEFAULT_CONFIG_DIR } from '../../adapters/registry/parse-registry';
 import {
   addAccount,
   editRegistry,
@@ -10,6 +10,7 @@ import {
   removeAccount,
   setEnabled,
 } from '../../adapters/registry/registry-store';
+import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
@@ -71,7 +72,7 @@ export async function slotsCommand(
     case 'add': {
       const slotId = needId();
       if (!SLOT_ID_PATTERN.test(slotId))
-        throw new CliError(`Slot id "${slotId}" must match [a-z0-9-]+.`, EXIT_USAGE);
+        throw new CliError(`Slot id "${slotId}" must match ${SLOT_ID_RULE}.`, EXIT_USAGE);
       const configDir = dir ?? (flags.default ? DEFAULT_CONFIG_DIR : undefined);
       if (!configDir)
         throw new CliError(

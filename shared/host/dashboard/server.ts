@@ -1,13 +1,30 @@
 /**
- * The local dashboard (`quota-broker serve`): the renderer bundle plus the `QuotaApi` HTTP routes and SSE
- * stream of shared/ipc/http-routes.ts, bound to 127.0.0.1 only, every request checked by guard.ts.
+ * The local dashboard (`quota-broker serve`): the renderer bundle plus the HTTP routes and SSE stream
+ * derived from the operations table (shared/ipc/operations.ts, mapped by shared/ipc/http-routes.ts),
+ * bound to 127.0.0.1 only, every request checked by guard.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult } from '../../ipc/contract';
-import { API_PREFIX, HTTP_ROUTES, SSE_EVENTS, TOKEN_QUERY_PARAM } from '../../ipc/http-routes';
-import type { QuotaHost } from '../quota-host';
+import { redactUnknown } from '../../domain/redact';
+import { dispatch } from '../../ipc/dispatch';
+import {
+  API_PREFIX,
+  argsFromHttp,
+  BAD_REQUEST,
+  createHttpRouter,
+  EVENTS_PATH,
+  httpStatusOf,
+  TOKEN_QUERY_PARAM,
+} from '../../ipc/http-routes';
+import {
+  checkTables,
+  type EventSubscriptions,
+  type OperationHandlers,
+  type OperationTable,
+} from '../../ipc/operation';
+import { EVENTS, type Events, OPERATIONS, type Operations } from '../../ipc/operations';
+import type { Logger } from '../../ports/logger';
 import { checkRequest } from './guard';
 import { securityHeaders, sendStatic } from './static-files';
 
@@ -26,40 +43,51 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-function result(res: ServerResponse, r: ApiResult<unknown>) {
-  const status = r.ok
-    ? 200
-    : r.error.code === 'unknown_slot'
-      ? 404
-      : r.error.code === 'already_running'
-        ? 409
-        : r.error.code === 'bad_request'
-          ? 400
-          : 500;
-  json(res, status, r);
-}
-
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > MAX_BODY) throw new Error(`The request body is larger than ${MAX_BODY} bytes.`);
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
-  const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new Error('The request body is not valid JSON.');
+  }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error('body must be a JSON object');
+    throw new Error('The request body must be a JSON object.');
   return parsed as Record<string, unknown>;
 }
 
-const SLOT_ROUTE = new RegExp(`^${API_PREFIX}/slots/([^/]+)/(relogin|relogin/cancel|enabled|history)$`);
+/** What the dashboard serves: the table's operations and pushes, and the state for a new stream. */
+export type DashboardHost<T extends OperationTable = Operations> = OperationHandlers<T> &
+  OperationHandlers<Pick<Operations, 'getState'>> &
+  EventSubscriptions<Events>;
 
-export async function startDashboard(
-  host: QuotaHost,
-  opts: { port?: number; rendererDir: string },
+export interface DashboardOptions<T extends OperationTable> {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  rendererDir: string;
+  /** The operations served; defaults to the product's table (tests serve an extended one). */
+  table?: T;
+  /** Where an operation that threw is reported (it answers 500 either way). */
+  logger?: Pick<Logger, 'error'>;
+}
+
+const notFound = { ok: false, error: { code: 'not_found', message: 'Not found.' } } as const;
+const notAllowed = { ok: false, error: { code: 'method', message: 'Method not allowed.' } } as const;
+
+export async function startDashboard<T extends OperationTable = Operations>(
+  host: DashboardHost<NoInfer<T>>,
+  opts: DashboardOptions<T>,
 ): Promise<Dashboard> {
+  const table = (opts.table ?? OPERATIONS) as T;
+  checkTables(table, EVENTS);
+  const router = createHttpRouter(table);
   const token = randomBytes(24).toString('base64url');
   const sseClients = new Set<ServerResponse>();
   let port = 0;
@@ -84,51 +112,24 @@ export async function startDashboard(
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (!path.startsWith(`${API_PREFIX}/`)) {
-      if (method !== 'GET')
-        return json(res, 405, { ok: false, error: { code: 'method', message: 'Method not allowed.' } });
+      if (method !== 'GET') return json(res, 405, notAllowed);
       if (await sendStatic(opts.rendererDir, path, res, token)) return;
-      return json(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
+      return json(res, 404, notFound);
     }
-    if (path === HTTP_ROUTES.events && method === 'GET') return openEvents(res);
-    if (path === HTTP_ROUTES.state && method === 'GET') return result(res, await host.getState());
-    if (method !== 'POST' && !(method === 'GET' && path.endsWith('/history'))) {
-      return json(res, 405, { ok: false, error: { code: 'method', message: 'Method not allowed.' } });
-    }
-    let body: Record<string, unknown>;
+    if (path === EVENTS_PATH) return method === 'GET' ? openEvents(res) : json(res, 405, notAllowed);
+    const route = router.match(method, path);
+    if (!route.ok) return json(res, route.status, route.status === 404 ? notFound : notAllowed);
+    let body: Record<string, unknown> = {};
     try {
-      body = method === 'POST' ? await readJson(req) : {};
+      if (method === 'POST') body = await readJson(req);
     } catch (e) {
-      return json(res, 400, { ok: false, error: { code: 'bad_request', message: (e as Error).message } });
+      return json(res, 400, { ok: false, error: { code: BAD_REQUEST, message: (e as Error).message } });
     }
-    if (path === HTTP_ROUTES.refresh) {
-      if (body.slot !== undefined && typeof body.slot !== 'string')
-        return json(res, 400, {
-          ok: false,
-          error: { code: 'bad_request', message: 'slot must be a string.' },
-        });
-      return result(res, await host.refreshNow(body.slot as string | undefined));
-    }
-    if (path === HTTP_ROUTES.openLog) return result(res, { ok: true, value: { path: host.logPath() } });
-    const m = path.match(SLOT_ROUTE);
-    if (!m) return json(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
-    const slot = decodeURIComponent(m[1]);
-    if (!/^[a-z0-9-]+$/.test(slot))
-      return json(res, 400, { ok: false, error: { code: 'bad_request', message: 'Bad slot id.' } });
-    switch (m[2]) {
-      case 'relogin':
-        return result(res, await host.relogin(slot));
-      case 'relogin/cancel':
-        return result(res, await host.cancelRelogin(slot));
-      case 'history':
-        return result(res, await host.getHistory(slot));
-      case 'enabled':
-        if (typeof body.enabled !== 'boolean')
-          return json(res, 400, {
-            ok: false,
-            error: { code: 'bad_request', message: 'enabled must be true or false.' },
-          });
-        return result(res, await host.setEnabled(slot, body.enabled));
-    }
+    const args = argsFromHttp(route.operation, route.params, body);
+    const answer = await dispatch(table, host, route.name, args, (name, message) =>
+      opts.logger?.error(`dashboard ${name} failed: ${message}`),
+    );
+    return json(res, httpStatusOf(answer), answer);
   };
 
   function openEvents(res: ServerResponse) {
@@ -140,14 +141,15 @@ export async function startDashboard(
     sseClients.add(res);
     const send = (event: string, data: unknown) =>
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const offState = host.onState((s) => send(SSE_EVENTS.state, s));
-    const offRelogin = host.onRelogin((p) => send(SSE_EVENTS.relogin, p));
+    const offs = Object.entries(EVENTS).map(([name, event]) =>
+      host[name as keyof Events]((payload: unknown) => send(event.sse, payload)),
+    );
     const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
-    void host.getState().then((s) => s.ok && send(SSE_EVENTS.state, s.value));
+    // Every (re)connection starts with the current state.
+    void host.getState().then((s) => s.ok && send(EVENTS.onState.sse, s.value));
     res.on('close', () => {
       clearInterval(ping);
-      offState();
-      offRelogin();
+      for (const off of offs) off();
       sseClients.delete(res);
     });
   }
@@ -155,7 +157,7 @@ export async function startDashboard(
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent)
-        json(res, 500, { ok: false, error: { code: 'internal', message: (e as Error).message } });
+        json(res, 500, { ok: false, error: { code: 'internal', message: redactUnknown(e) } });
       else res.end();
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuotaState, ReloginProgress } from '../../../shared/ipc/contract';
-import { HTTP_ROUTES } from '../../../shared/ipc/http-routes';
+import { EVENTS_PATH } from '../../../shared/ipc/http-routes';
 import type { BrowserFetch, EventSourceLike } from '../../../shared/ipc/http-transport';
 import { createHttpQuotaApi } from '../../../shared/ipc/http-transport';
 import { makeState } from '../fixtures';
@@ -102,7 +102,7 @@ describe('createHttpQuotaApi', () => {
     const offRelogin = api.onReloginProgress((p) => progress.push(p));
     expect(FakeEventSource.instances).toHaveLength(1);
     const source = FakeEventSource.instances[0];
-    expect(source.url).toBe(`http://127.0.0.1:7420${HTTP_ROUTES.events}?token=a%26b`);
+    expect(source.url).toBe(`http://127.0.0.1:7420${EVENTS_PATH}?token=a%26b`);
 
     source.emit('state', JSON.stringify(state));
     source.emit('state', '{not json');
