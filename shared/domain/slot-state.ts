@@ -41,7 +41,10 @@ export interface SlotState {
   enabled: boolean;
   /** The broker polls it: enabled, active, and a login is stored that has not died. */
   polled: boolean;
-  /** It can take work now, so it may be recommended: polled and its usage endpoint answers. */
+  /**
+   * It can take work now, so it may be recommended: polled, its usage endpoint answers, and the server has
+   * not refused its token since the last success (a session ended server-side, not yet resolved).
+   */
   usable: boolean;
   /** Enabled, and the numbers shown for it are older than the threshold (a disabled slot is never stale). */
   stale: boolean;
@@ -154,7 +157,7 @@ export function getSlotState(
   return {
     enabled,
     polled,
-    usable: polled && traits.answering,
+    usable: polled && traits.answering && typeof slot.token_rejected_at !== 'number',
     stale: enabled && old,
     dataAgeMs: lastFetched === null ? null : now - lastFetched,
     needsLogin,

@@ -174,6 +174,11 @@ export interface CacheSlot {
   default_account?: boolean;
   /** When the current credentials (by fingerprint) were first seen (epoch ms): the last login, for re-login reminders. */
   login_seen_at?: number | null;
+  /**
+   * When the usage endpoint last refused an access token that was valid locally (401/403: the server
+   * ended the session), until a usage call succeeds again; such a slot is not recommended.
+   */
+  token_rejected_at?: number | null;
 }
 
 export interface CacheFile {

@@ -99,6 +99,7 @@ async function perform(
         requireTokens(run),
         input.settings,
         now,
+        plan.reason,
       );
       const fingerprint = outcome.type === 'refreshed' ? getTokenFingerprint(outcome.tokens) : null;
       return { type: 'token_refresh', outcome, fingerprint };

@@ -88,3 +88,45 @@ describe('delegate mode: Claude Code refreshes, the broker re-reads', () => {
 
 // The race of several brokers and the real CLI over many rounds, in every mode, is
 // test/claude-code/concurrency-real-cli.test.ts.
+
+describe('a session ended on the server while the stored token is still valid (the original incident)', () => {
+  it('the real `claude auth status` does not find it out: no token call, loggedIn: true, store untouched', async () => {
+    const net = setup();
+    const made = makeBrokerHome(net, real().bin, 'delegate', ['sv1@example.com'], { expired: false });
+    homes.push(made.home);
+    net.fake.revokeLogin('sv1@example.com');
+    net.fake.resetStats();
+    const before = readFileSync(join(made.dirs[0], '.credentials.json'), 'utf8');
+    const status = await runAuthStatus(net.claude, made.dirs[0], {
+      env: net.env(made.home.home),
+      timeoutMs: 30_000,
+    });
+    expect(status).toMatchObject({ loggedIn: true, exitCode: 0 });
+    expect(net.fake.stats.requests.filter((r) => r.route === 'token')).toEqual([]);
+    expect(readFileSync(join(made.dirs[0], '.credentials.json'), 'utf8')).toBe(before);
+  });
+
+  it('so the broker in delegate mode takes the locked path on the 401 and names the dead login in one cycle', async () => {
+    const net = setup();
+    const made = makeBrokerHome(net, real().bin, 'delegate', ['sv2@example.com', 'sv3@example.com'], {
+      expired: false,
+    });
+    homes.push(made.home);
+    net.fake.revokeLogin('sv2@example.com');
+    net.fake.resetStats();
+    const run = await made.broker(['refresh']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(made.cache().slots['slot-1']).toMatchObject({ status: 'inactive', health: 'login_dead' });
+    expect(made.cache().slots['slot-2']).toMatchObject({ status: 'active', health: 'ok' });
+    expect(made.cache().recommended).toBe('slot-2');
+    expect(net.fake.stats.refreshReuse).toBe(0);
+    // Never a stub written by the broker: the dead login stays as it was stored.
+    expect(readLogin(made.home.home, made.dirs[0])?.refreshToken).toMatch(/^sk-ant-ort01-test-/);
+    // And the real CLI still reads both stores.
+    const status = await runAuthStatus(net.claude, made.dirs[1], {
+      env: net.env(made.home.home),
+      timeoutMs: 30_000,
+    });
+    expect(status).toMatchObject({ loggedIn: true, exitCode: 0 });
+  });
+});

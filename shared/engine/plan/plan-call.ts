@@ -82,7 +82,7 @@ export function planAfterRefresh(
     case 'refreshed': {
       const log: PlanLog = { level: 'info', message: `access token refreshed (by ${outcome.by})` };
       const refreshed = describeTokens(
-        { ...run, state: { ...run.state, cred_fingerprint: fingerprint } },
+        { ...run, refreshed: true, state: { ...run.state, cred_fingerprint: fingerprint } },
         outcome.tokens,
       );
       return startFetch(refreshed, now, [log]);
@@ -111,7 +111,13 @@ export function planAfterUsage(
   if (result.ok) {
     const fetched: SlotRun = {
       ...run,
-      entry: { ...run.entry, ...result.snapshot, last_fetched: now, source: 'endpoint' },
+      entry: {
+        ...run.entry,
+        ...result.snapshot,
+        last_fetched: now,
+        source: 'endpoint',
+        token_rejected_at: null,
+      },
       state: {
         ...run.state,
         backoff: null,
@@ -126,6 +132,8 @@ export function planAfterUsage(
     };
     return planEmail(ctx, fetched, now, [log]);
   }
+  if ((result.kind === 'unauthorized' || result.kind === 'forbidden') && !run.refreshed)
+    return planAfterRejection(ctx, run, result.kind, result.message, now);
   const failed = withError(run, result.kind, result.message, now);
   const state = { ...failed.run.state };
   if (result.kind === 'rate_limited') {
@@ -136,6 +144,37 @@ export function planAfterUsage(
     state.next_due_at = nextDueAfterFailure(now, interval, state.failure_streak);
   }
   return step({ ...failed.run, state }, { type: 'call_failed', kind: result.kind }, [failed.log]);
+}
+
+/**
+ * The usage endpoint refused a token that is valid locally (the server ended the session — the original
+ * incident's cause): find out at once through the refresh path, never by deactivating. The slot is not
+ * recommended until a call succeeds again (`token_rejected_at`, read by the slot state). `claude auth
+ * status` cannot find this out (it sees a valid token and does nothing), so delegate mode takes the locked
+ * path here: Claude Code's own lock protocol, as safe as a second Claude Code process.
+ */
+function planAfterRejection(
+  ctx: SlotPlanContext,
+  run: SlotRun,
+  kind: 'unauthorized' | 'forbidden',
+  message: string,
+  now: number,
+): PlanStep {
+  const status = kind === 'unauthorized' ? 401 : 403;
+  const text = `The usage endpoint refused the access token (${status}) although it is valid locally: the session may have been ended on the server. ${message}`;
+  const failed = withError(run, kind, text, now);
+  const rejected: SlotRun = { ...failed.run, entry: { ...failed.run.entry, token_rejected_at: now } };
+  if (ctx.mode === 'never') {
+    return waitForToken(
+      ctx,
+      rejected,
+      'refresh_failed',
+      `${text} Waiting for Claude Code to refresh it (token_refresh: never).`,
+      now,
+      [],
+    );
+  }
+  return step(rejected, { type: 'refresh_token', mode: 'locked', reason: 'rejected' }, [failed.log]);
 }
 
 /** The profile endpoint's answer (asked only when nothing else names the account). */

@@ -58,6 +58,8 @@ export interface SlotRun {
   entry: CacheSlot;
   /** The login the usage call uses (after a refresh: the new one); null until read. */
   tokens: OAuthTokens | null;
+  /** A token refresh already ran in this cycle: a second rejection is a failure, not another refresh. */
+  refreshed?: boolean;
 }
 
 /** What the executor observed while carrying out an I/O plan; the planner's next input. */
@@ -77,8 +79,11 @@ export type SlotEvent =
 /** The token-refresh modes in which the broker gets a token refreshed (`never` only waits). */
 export type RefreshingMode = Exclude<TokenRefreshMode, 'never'>;
 
-/** Why a token is refreshed before the usage call. */
-export type RefreshReason = 'expired';
+/**
+ * Why a token is refreshed before the (next) usage call: it expired locally, or the usage endpoint
+ * rejected it (401/403) although it is valid locally — the server ended the session.
+ */
+export type RefreshReason = 'expired' | 'rejected';
 
 /**
  * What to do next for a slot. The first group asks the executor for I/O (its answer comes back as an
@@ -86,7 +91,11 @@ export type RefreshReason = 'expired';
  */
 export type SlotPlan =
   | { type: 'read_credentials' }
-  /** Refresh the access token in `mode` (delegate: `claude auth status`; locked: Claude Code's locks), then fetch. */
+  /**
+   * Refresh the access token in `mode` (delegate: `claude auth status`; locked: Claude Code's locks), then
+   * fetch. After a rejection the mode is always `locked`: `claude auth status` does not refresh a token
+   * whose local expiry has not passed (docs/claude-code.md "Letting Claude Code refresh").
+   */
   | { type: 'refresh_token'; mode: RefreshingMode; reason: RefreshReason }
   | { type: 'fetch_usage' }
   /** The refresh found the login dead: re-read the store to remember what the dead login looks like. */

@@ -1,6 +1,7 @@
 /**
  * `token_refresh: locked` (product.md §5): refresh exactly as a second Claude Code process would. Take Claude
- * Code's two refresh locks, re-read the store, refresh only if still expired, write both tokens back at once
+ * Code's two refresh locks, re-read the store, refresh only if still expired (or still the token the server
+ * rejected), write both tokens back at once
  * (read-modify-write, siblings kept) under the storage-write lock. On invalid_grant, re-read: a changed refresh
  * token means someone else refreshed, not a death. Never writes a logged-out stub.
  *
@@ -19,11 +20,20 @@ import type { CredentialTarget } from '../../ports/credential-store';
 import type { EngineDeps } from '../deps';
 import type { TokenRefreshOutcome } from './types';
 
+export interface LockedRefreshOptions {
+  /**
+   * The access token the usage endpoint just refused although it is valid locally: refresh even though it
+   * has not expired — unless the store now holds another one (someone refreshed meanwhile).
+   */
+  rejectedAccessToken?: string | null;
+}
+
 export async function lockedRefresh(
   deps: EngineDeps,
   target: CredentialTarget,
   timeoutMs: number,
   now: () => number,
+  options: LockedRefreshOptions = {},
 ): Promise<TokenRefreshOutcome> {
   let release: Release;
   try {
@@ -40,7 +50,9 @@ export async function lockedRefresh(
       return { type: 'login_dead', message: 'The stored login is gone (logged out); re-login needed.' };
     }
     if (current.state === 'unreadable') return { type: 'transient', message: current.error };
-    if (!isAccessExpired(current.tokens, now()))
+    const rejected =
+      options.rejectedAccessToken != null && current.tokens.accessToken === options.rejectedAccessToken;
+    if (!isAccessExpired(current.tokens, now()) && !rejected)
       return { type: 'refreshed', tokens: current.tokens, by: 'someone_else' };
     const sent = current.tokens.refreshToken;
     if (release.compromised) {

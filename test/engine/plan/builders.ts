@@ -36,6 +36,7 @@ export function makeRun(
     status?: SlotRun['status'];
     state?: Partial<SlotEngineState>;
     entry?: Partial<SlotRun['entry']>;
+    refreshed?: boolean;
   } = {},
 ): SlotRun {
   const ctx = makeContext();
@@ -56,6 +57,7 @@ export function makeRun(
       ...overrides.entry,
     },
     tokens: null,
+    ...(overrides.refreshed ? { refreshed: true } : {}),
   };
 }
 

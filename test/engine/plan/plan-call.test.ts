@@ -311,13 +311,60 @@ const AFTER_ROWS: Row[] = [
     logs: [['warn', 'timeout']],
   },
   {
-    // Today a 401 with a locally valid token is a failed call (token_expired health); issue 13 will
-    // plan a token refresh here instead.
-    name: '401 with a locally valid token → failed call (unauthorized), retry on the failure schedule',
+    name: '401 with a locally valid token (the server ended the session) → refresh the token (locked), not recommended meanwhile',
+    event: fail('unauthorized'),
+    plan: { type: 'refresh_token', mode: 'locked', reason: 'rejected' },
+    state: { failure_streak: 0 },
+    entry: { token_rejected_at: NOW, last_error: expect.objectContaining({ kind: 'unauthorized', at: NOW }) },
+    logs: [['warn', 'refused the access token (401) although it is valid locally']],
+  },
+  {
+    name: '401 in delegate mode → the locked path too (claude auth status would not refresh a valid token)',
+    ctx: { mode: 'delegate' },
+    event: fail('unauthorized'),
+    plan: { type: 'refresh_token', mode: 'locked', reason: 'rejected' },
+    logs: [['warn', '(401)']],
+  },
+  {
+    name: '403 with a locally valid token → the same refresh path',
+    event: usage({
+      ok: false,
+      kind: 'forbidden',
+      status: 403,
+      retryAfterS: null,
+      message: 'Usage endpoint: 403.',
+    }),
+    plan: { type: 'refresh_token', mode: 'locked', reason: 'rejected' },
+    entry: { token_rejected_at: NOW, last_error: expect.objectContaining({ kind: 'forbidden', at: NOW }) },
+    logs: [['warn', '(403)']],
+  },
+  {
+    name: '401 with token_refresh: never → wait for Claude Code (token expired health), never deactivated',
+    ctx: { mode: 'never' },
+    event: fail('unauthorized'),
+    plan: { type: 'wait_for_token' },
+    state: { failure_streak: 1 },
+    entry: {
+      token_rejected_at: NOW,
+      last_error: expect.objectContaining({ kind: 'refresh_failed', at: NOW }),
+    },
+    logs: [['warn', 'token_refresh: never']],
+  },
+  {
+    name: '401 again right after this cycle refreshed the token → a failed call, no second refresh',
+    run: { refreshed: true },
     event: fail('unauthorized'),
     plan: { type: 'call_failed', kind: 'unauthorized' },
     state: { failure_streak: 1 },
     logs: [['warn', 'unauthorized']],
+  },
+  {
+    name: 'a success after a rejection clears it (the slot may be recommended again)',
+    run: { entry: { token_rejected_at: NOW - MINUTE } },
+    event: usage({ ok: true, status: 200, snapshot }),
+    plan: { type: 'fetched' },
+    entry: { token_rejected_at: null, last_fetched: NOW },
+    logs: [['info', 'usage fetched']],
   },
 ];
 
