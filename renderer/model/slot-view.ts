@@ -34,7 +34,8 @@ export function getStaleThresholdMs(cache: CacheFile): number {
 
 /** True when the cache file itself has not been written for longer than the threshold. */
 export function isCacheStale(cache: CacheFile, now: number): boolean {
-  return now - cache.ts > getStaleThresholdMs(cache);
+  // A cache that does not say when it was written (an old writer's) counts as stale.
+  return cache.ts == null || now - cache.ts > getStaleThresholdMs(cache);
 }
 
 /** Derives one slot's view. */

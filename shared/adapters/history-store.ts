@@ -17,9 +17,11 @@ interface HistoryLine extends HistoryPoint {
 
 /** Appends the points that are new in this cache (slots whose data was fetched since their last point). */
 export async function appendHistory(file: string, cache: CacheFile): Promise<void> {
+  const { ts } = cache;
+  if (ts == null) return; // only a cache that says when it was written can date its points
   const lines: string[] = [];
   for (const [slot, s] of Object.entries(cache.slots)) {
-    if (s.last_fetched == null || s.last_fetched < cache.ts - 60_000) continue;
+    if (s.last_fetched == null || s.last_fetched < ts - 60_000) continue;
     const point: HistoryLine = {
       slot,
       t: s.last_fetched,
@@ -31,7 +33,7 @@ export async function appendHistory(file: string, cache: CacheFile): Promise<voi
   if (lines.length === 0) return;
   await appendFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
   const size = (await stat(file)).size;
-  if (size > HISTORY_MAX_BYTES) await compactHistory(file, cache.ts);
+  if (size > HISTORY_MAX_BYTES) await compactHistory(file, ts);
 }
 
 function parseLines(text: string): HistoryLine[] {

@@ -2,71 +2,46 @@
  * Core data types shared by the engine, the CLI, the statusline, the UI and Electron.
  * Pure data: no I/O, no Node, no DOM. Times are epoch milliseconds unless a name ends in `_at`
  * and holds an ISO string from the API (`resets_at`).
+ *
+ * What is read from a file or from another program is described by a schema in ./schemas/ and its type
+ * is inferred here; the rest are the engine's own shapes.
  */
+import type * as v from 'valibot';
+import type { CacheFileSchema, CacheSlotSchema } from './schemas/cache';
+import type {
+  DataSourceSchema,
+  ErrorKindSchema,
+  ExtraUsageSchema,
+  ModelWeeklyLimitSchema,
+  SlotErrorSchema,
+  SlotHealthSchema,
+  SlotStatusSchema,
+  TokenRefreshModeSchema,
+  UsageWindowSchema,
+} from './schemas/common';
 
 /** Persisted in the registry. */
-export type SlotStatus = 'active' | 'inactive';
+export type SlotStatus = v.InferOutput<typeof SlotStatusSchema>;
 
-/** Computed on every cycle (product.md §3). */
-export type SlotHealth =
-  | 'ok'
-  | 'stale'
-  | 'token_expired'
-  | 'rate_limited'
-  | 'offline'
-  | 'login_dead'
-  | 'no_credentials'
-  | 'disabled';
+/** Computed on every cycle (docs/schemas.md). */
+export type SlotHealth = v.InferOutput<typeof SlotHealthSchema>;
 
-export type TokenRefreshMode = 'delegate' | 'locked' | 'never';
+export type TokenRefreshMode = v.InferOutput<typeof TokenRefreshModeSchema>;
 
 /** Where the numbers in the cache came from. */
-export type DataSource = 'endpoint' | 'statusline';
+export type DataSource = v.InferOutput<typeof DataSourceSchema>;
 
-/** Failure classes; every failure the engine records carries one. */
-export type ErrorKind =
-  | 'offline' // network error, DNS, connection refused
-  | 'timeout'
-  | 'server_error' // 5xx
-  | 'rate_limited' // 429
-  | 'unauthorized' // 401 from usage: token expired or revoked
-  | 'forbidden' // 403: missing scope (e.g. a setup-token)
-  | 'bad_response' // garbage, HTML, unparseable JSON, unexpected shape
-  | 'login_dead' // invalid_grant for the stored refresh token, or a logged-out stub
-  | 'no_credentials'
-  | 'credentials_unreadable' // broken JSON, locked keychain, keyring unavailable
-  | 'config' // invalid_client, missing config dir, bad registry
-  | 'refresh_failed' // token refresh failed transiently
-  | 'storage'; // could not write a file
+/** Failure classes; every failure the engine records carries one (the list: schemas/common.ts). */
+export type ErrorKind = v.InferOutput<typeof ErrorKindSchema>;
 
-export interface SlotError {
-  kind: ErrorKind;
-  /** A sentence a person can act on. Never contains a token. */
-  message: string;
-  at: number;
-}
+export type SlotError = v.InferOutput<typeof SlotErrorSchema>;
 
 /** One utilisation window as the cache stores it. */
-export interface UsageWindow {
-  /** 0–100. */
-  utilization: number;
-  /** ISO-8601 string, or null when the API gives none. */
-  resets_at: string | null;
-}
+export type UsageWindow = v.InferOutput<typeof UsageWindowSchema>;
 
-export interface ModelWeeklyLimit {
-  model: string;
-  utilization: number;
-  resets_at: string | null;
-}
+export type ModelWeeklyLimit = v.InferOutput<typeof ModelWeeklyLimitSchema>;
 
-export interface ExtraUsage {
-  is_enabled: boolean;
-  /** Minor units (cents), as the API gives them. */
-  used: number | null;
-  limit: number | null;
-  currency: string | null;
-}
+export type ExtraUsage = v.InferOutput<typeof ExtraUsageSchema>;
 
 /** The decoded answer of the usage endpoint (or an observation from a statusline). */
 export interface UsageSnapshot {
@@ -144,49 +119,13 @@ export interface OAuthTokens {
   rateLimitTier?: string;
 }
 
-/** One slot's entry in the cache file (product.md §4). Field names are a contract. */
-export interface CacheSlot {
-  email: string | null;
-  label: string | null;
-  status: SlotStatus;
-  health: SlotHealth;
-  last_fetched: number | null;
-  last_attempt: number | null;
-  source: DataSource | null;
-  last_error: SlotError | null;
-  five_hour: UsageWindow | null;
-  seven_day: UsageWindow | null;
-  weekly_by_model: ModelWeeklyLimit[];
-  extra_usage: ExtraUsage | null;
-  access_expires_at: number | null;
-  login_expires_at: number | null;
-  subscription: string | null;
-  rate_limit_tier: string | null;
-  requests_last_hour: number;
-  config_dir: string;
-  /** When a 429 back-off ends (epoch ms), else null. */
-  next_attempt_at?: number | null;
-  enabled?: boolean;
-  /** The account used without CLAUDE_CONFIG_DIR (statuslines of such sessions attribute to it). */
-  default_account?: boolean;
-  /** When the current credentials (by fingerprint) were first seen (epoch ms): the last login, for re-login reminders. */
-  login_seen_at?: number | null;
-}
+/** One slot's entry in the cache file (schemas/cache.ts). Field names are a contract. */
+export type CacheSlot = v.InferOutput<typeof CacheSlotSchema>;
 
-export interface CacheFile {
-  version: 1;
-  ts: number;
-  writer: { pid: number; app: string; app_version: string };
-  all_inactive: boolean;
-  recommended: string | null;
-  /** Threshold the writer used, so readers judge staleness the same way. */
-  stale_threshold_s?: number;
-  /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
-  statusline_format?: string;
-  slots: Record<string, CacheSlot>;
-}
+/** `merged-quota-cache.json` as every reader sees it (schemas/cache.ts). */
+export type CacheFile = v.InferOutput<typeof CacheFileSchema>;
 
-export const CACHE_VERSION = 1 as const;
+export { CACHE_VERSION } from './schemas/cache';
 
 /** One point of a slot's utilisation history (history.jsonl). */
 export interface HistoryPoint {

@@ -162,6 +162,7 @@ function isIdle(
   const threshold = (next.stale_threshold_s ?? 600) * 1000 * IDLE_REWRITE_FRACTION;
   return (
     stateBefore === stateAfter &&
+    previous.ts != null &&
     now - previous.ts < threshold &&
     previous.all_inactive === next.all_inactive &&
     previous.recommended === next.recommended &&

@@ -21,7 +21,7 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     const stale = !disabled && isStale(s.last_fetched, now, threshold);
     const paint = disabled
       ? c.dim
-      : DEAD.has(s.health) || s.status === 'inactive'
+      : DEAD.has(s.health ?? '') || s.status === 'inactive'
         ? c.red
         : stale || s.health !== 'ok'
           ? c.yellow
@@ -30,8 +30,8 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     rows.push([
       paint(`${id}${mark}`),
       s.email ?? '—',
-      paint(s.status),
-      paint(s.health),
+      paint(s.status ?? '?'),
+      paint(s.health ?? '?'),
       formatPercent(s.five_hour?.utilization),
       formatPercent(s.seven_day?.utilization),
       paint(formatAge(s.last_fetched == null ? null : now - s.last_fetched) + (stale ? ' (stale)' : '')),
@@ -39,11 +39,12 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     ]);
   }
   const lines = [renderTable(rows)];
-  const cacheAge = now - cache.ts;
+  // An old writer's cache may not say when it was written: its age is unknown, so it counts as stale.
+  const cacheAge = cache.ts == null ? null : now - cache.ts;
   lines.push('');
   if (cache.recommended) lines.push(`* recommended: ${cache.recommended}`);
   lines.push(
-    `cache written ${formatAge(cacheAge)} ago${cacheAge > threshold * 1000 ? c.yellow(' (stale)') : ''}`,
+    `cache written ${formatAge(cacheAge)} ago${cacheAge == null || cacheAge > threshold * 1000 ? c.yellow(' (stale)') : ''}`,
   );
   if (cache.all_inactive) {
     const dead = Object.keys(cache.slots).filter((id) => cache.slots[id].enabled !== false);
@@ -51,7 +52,8 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     for (const id of dead) lines.push(c.red(`  run: quota-broker relogin ${id}`));
   } else {
     for (const [id, s] of Object.entries(cache.slots)) {
-      if (DEAD.has(s.health)) lines.push(c.red(`${id}: login needed — run: quota-broker relogin ${id}`));
+      if (DEAD.has(s.health ?? ''))
+        lines.push(c.red(`${id}: login needed — run: quota-broker relogin ${id}`));
     }
   }
   if (needsDoctor(cache, now, threshold))
@@ -61,7 +63,7 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
 
 /** True when a slot or the cache is stale, dead or unhealthy: worth a pointer to `doctor`. */
 function needsDoctor(cache: CacheFile, now: number, thresholdS: number): boolean {
-  if (now - cache.ts > thresholdS * 1000 || cache.all_inactive) return true;
+  if (cache.ts == null || now - cache.ts > thresholdS * 1000 || cache.all_inactive) return true;
   return Object.values(cache.slots).some(
     (s) =>
       s.enabled !== false &&

@@ -3,7 +3,7 @@
  * registry), attribute the session to a slot, record a stdin `rate_limits` observation, maybe start one
  * detached refresh, and render the line. Every failure degrades to a still-useful line.
  */
-import { readFileSync } from 'node:fs';
+import { readCacheSync } from '../../adapters/cache-read';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
@@ -11,7 +11,6 @@ import { formatStatusline } from '../../domain/statusline/format';
 import { getObservedWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
-import type { CacheFile } from '../../domain/types';
 import {
   claimRefreshMarker,
   isBrokerLockLive,
@@ -53,7 +52,8 @@ export interface StatuslineResult {
 export async function runStatusline(options: StatuslineOptions): Promise<StatuslineResult> {
   const { paths, now, env } = options;
   const stdin = parseJson(options.stdinText);
-  const cache = readCacheSync(paths.cache);
+  const load = readCacheSync(paths.cache);
+  const cache = load.state === 'ok' ? load.cache : null;
   const attribution = getStatuslineSlot({
     envConfigDir: env.CLAUDE_CONFIG_DIR,
     transcriptPath: typeof stdin?.transcript_path === 'string' ? stdin.transcript_path : undefined,
@@ -125,17 +125,4 @@ function parseJson(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** The cache, or null when it is missing, unreadable, not JSON or not shaped like a cache. */
-function readCacheSync(file: string): CacheFile | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  const v = parseJson(text);
-  if (!v?.slots || typeof v.slots !== 'object' || Array.isArray(v.slots)) return null;
-  return v as unknown as CacheFile;
 }

@@ -23,7 +23,8 @@ export const staleCondition: ConditionEvaluator = (ctx) => {
   const limit = ctx.settings.stale_threshold_s * 1000;
   const conditions: Condition[] = [];
   for (const [id, s] of slotEntries(ctx)) {
-    if (!isEnabledSlot(s) || s.status !== 'active' || !CANNOT_REFRESH.has(s.health)) continue;
+    if (!isEnabledSlot(s) || s.status !== 'active' || s.health == null || !CANNOT_REFRESH.has(s.health))
+      continue;
     if (s.last_fetched == null || ctx.now - s.last_fetched <= limit) continue;
     const age = formatDuration(ctx.now - s.last_fetched);
     const why = s.last_error?.message ? ` Last error: ${redact(s.last_error.message)}` : '';
