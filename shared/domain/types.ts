@@ -19,6 +19,7 @@ import type {
   TokenRefreshModeSchema,
   UsageWindowSchema,
 } from './schemas/common';
+import type { BrokerSettingsSchema, RegistrySchema, SlotConfigSchema } from './schemas/registry';
 
 /** Persisted in the registry. */
 export type SlotStatus = v.InferOutput<typeof SlotStatusSchema>;
@@ -54,59 +55,21 @@ export interface UsageSnapshot {
 /** The id the broker gives the default account it discovers when there is no registry. */
 export const DEFAULT_SLOT_ID = 'default';
 
-/** A slot as configured in `claude-sessions.yaml`. */
-export interface SlotConfig {
-  id: string;
-  config_dir: string;
-  email?: string;
-  label?: string;
-  status: SlotStatus;
-  /** false when a person disabled the slot (`enabled: false` in the registry). */
-  enabled: boolean;
-  /**
-   * The account Claude Code uses with CLAUDE_CONFIG_DIR unset (`default: true` in the registry): its
-   * keychain item is the un-suffixed one and its `.claude.json` is `~/.claude.json`. Any other slot's
-   * config_dir is used exactly as exported — `CLAUDE_CONFIG_DIR=$HOME/.claude` is a different keychain item.
-   */
-  default?: boolean;
-}
+/**
+ * A slot as configured in `claude-sessions.yaml` (schemas/registry.ts). `enabled` is false when a person
+ * disabled the slot (`enabled: false`). `default` marks the account Claude Code uses with CLAUDE_CONFIG_DIR
+ * unset (`default: true`): its keychain item is the un-suffixed one and its `.claude.json` is
+ * `~/.claude.json`. Any other slot's config_dir is used exactly as exported — `CLAUDE_CONFIG_DIR=$HOME/.claude`
+ * is a different keychain item.
+ */
+export type SlotConfig = v.InferOutput<typeof SlotConfigSchema>;
 
-export interface BrokerSettings {
-  refresh_interval_s: number;
-  stale_threshold_s: number;
-  token_refresh: TokenRefreshMode | 'auto';
-  /** Per-request timeout for the usage and profile endpoints. */
-  request_timeout_s: number;
-  /**
-   * Timeout of a token refresh request (locked mode). Long on purpose: aborting it does not stop the
-   * server from rotating the token, so a short one can lose a login on a slow link. Kept under the refresh
-   * locks' 60 s stale time.
-   */
-  token_timeout_s: number;
-  /** Upper bound of usage calls per slot per trailing hour. */
-  max_calls_per_hour: number;
-  /** How long a statusline observation replaces an endpoint call. */
-  observation_fresh_s: number;
-  /** Statusline format; see docs for tokens. */
-  statusline_format?: string;
-  /** Alert settings (alerts issue). Unknown keys are kept by the registry. */
-  [key: string]: unknown;
-}
+/** `settings:` of the registry with every default applied (schemas/registry.ts documents each key). */
+export type BrokerSettings = v.InferOutput<typeof BrokerSettingsSchema>;
 
-export const DEFAULT_SETTINGS: BrokerSettings = {
-  refresh_interval_s: 300,
-  stale_threshold_s: 600,
-  token_refresh: 'auto',
-  request_timeout_s: 15,
-  token_timeout_s: 45,
-  max_calls_per_hour: 12,
-  observation_fresh_s: 300,
-};
+export { DEFAULT_SETTINGS } from './settings-defaults';
 
-export interface Registry {
-  slots: SlotConfig[];
-  settings: BrokerSettings;
-}
+export type Registry = v.InferOutput<typeof RegistrySchema>;
 
 /** The part of Claude Code's stored credentials the broker reads. Never logged. */
 export interface OAuthTokens {
@@ -125,7 +88,7 @@ export type CacheSlot = v.InferOutput<typeof CacheSlotSchema>;
 /** `merged-quota-cache.json` as every reader sees it (schemas/cache.ts). */
 export type CacheFile = v.InferOutput<typeof CacheFileSchema>;
 
-export { CACHE_VERSION } from './schemas/cache';
+export const CACHE_VERSION = 1 as const;
 
 /** One point of a slot's utilisation history (history.jsonl). */
 export interface HistoryPoint {

@@ -136,6 +136,7 @@ export async function runCycle(
       cache,
       brokerRunning: true,
       settings,
+      settingsWarnings: resolved.warnings,
       now: now(),
       logger,
       notifier: deps.notifier,

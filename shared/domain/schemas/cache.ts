@@ -22,8 +22,6 @@ import {
 } from './common';
 import { FiniteNumberSchema, JsonObjectSchema, listOf, mapOf, orAbsent, orNull, TimeSchema } from './fields';
 
-export const CACHE_VERSION = 1 as const;
-
 /** One slot's entry. Field names are a contract: `email`, `status` and `last_fetched` are read by old statuslines. */
 export const CacheSlotSchema = v.object({
   email: orNull(v.string()),

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alerts/types';
-import type { CacheSlot } from '../../../shared/domain/types';
+import type { BrokerSettings, CacheSlot } from '../../../shared/domain/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
 import type { Notifier } from '../../../shared/ports/notifier';
 import { cache, dead, MIN, slot, T0 } from '../../domain/alerts/helpers';
@@ -94,7 +94,8 @@ describe('deliverCycleAlerts', () => {
       paths: home.paths,
       cache: cache(T0, oneDead(T0)),
       brokerRunning: true,
-      settings: { alerts: { thresholds: { five_hour: 'lots' } } },
+      // Settings that did not come through the registry reader are checked here too.
+      settings: { alerts: { thresholds: { five_hour: 'lots' } } } as unknown as Partial<BrokerSettings>,
       now: T0,
       logger,
       notifier: recordingNotifier(),
