@@ -4,6 +4,8 @@
  * slot per HISTORY_BUCKET_MS) and rewritten atomically.
  */
 import { appendFile, stat } from 'node:fs/promises';
+import type * as v from 'valibot';
+import { type HistoryLineSchema, parseHistoryLine } from '../domain/schemas/history';
 import type { CacheFile, HistoryPoint } from '../domain/types';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 
@@ -11,9 +13,7 @@ export const HISTORY_MAX_BYTES = 512 * 1024;
 export const HISTORY_KEEP_MS = 7 * 24 * 3_600_000;
 export const HISTORY_BUCKET_MS = 30 * 60_000;
 
-interface HistoryLine extends HistoryPoint {
-  slot: string;
-}
+type HistoryLine = v.InferOutput<typeof HistoryLineSchema>;
 
 /** Appends the points that are new in this cache (slots whose data was fetched since their last point). */
 export async function appendHistory(file: string, cache: CacheFile): Promise<void> {
@@ -39,13 +39,9 @@ export async function appendHistory(file: string, cache: CacheFile): Promise<voi
 function parseLines(text: string): HistoryLine[] {
   const out: HistoryLine[] = [];
   for (const line of text.split('\n')) {
-    if (!line) continue;
-    try {
-      const p = JSON.parse(line) as HistoryLine;
-      if (typeof p.slot === 'string' && typeof p.t === 'number') out.push(p);
-    } catch {
-      // a torn last line after a crash: drop it
-    }
+    // An empty line, or a torn last line after a crash, is no point: skip it.
+    const point = line ? parseHistoryLine(line) : null;
+    if (point) out.push(point);
   }
   return out;
 }

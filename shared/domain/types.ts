@@ -19,6 +19,7 @@ import type {
   TokenRefreshModeSchema,
   UsageWindowSchema,
 } from './schemas/common';
+import type { HistoryPointSchema } from './schemas/history';
 import type { BrokerSettingsSchema, RegistrySchema, SlotConfigSchema } from './schemas/registry';
 
 /** Persisted in the registry. */
@@ -90,9 +91,5 @@ export type CacheFile = v.InferOutput<typeof CacheFileSchema>;
 
 export const CACHE_VERSION = 1 as const;
 
-/** One point of a slot's utilisation history (history.jsonl). */
-export interface HistoryPoint {
-  t: number;
-  five_hour: number | null;
-  seven_day: number | null;
-}
+/** One point of a slot's utilisation history (history.jsonl; schemas/history.ts). */
+export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
