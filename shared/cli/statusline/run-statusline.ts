@@ -8,8 +8,9 @@ import { getObservationKey, readObservation, writeObservation } from '../../adap
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
 import { formatStatusline } from '../../domain/statusline/format';
-import { getObservedWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
+import { getRateLimitWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
+import { readStatuslineStdin } from '../../domain/statusline/stdin';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
 import {
   claimRefreshMarker,
@@ -51,12 +52,12 @@ export interface StatuslineResult {
 /** Runs one statusline invocation and returns the line plus what it did (for tests and debugging). */
 export async function runStatusline(options: StatuslineOptions): Promise<StatuslineResult> {
   const { paths, now, env } = options;
-  const stdin = parseJson(options.stdinText);
+  const stdin = readStatuslineStdin(parseJson(options.stdinText));
   const load = readCacheSync(paths.cache);
   const cache = load.state === 'ok' ? load.cache : null;
   const attribution = getStatuslineSlot({
     envConfigDir: env.CLAUDE_CONFIG_DIR,
-    transcriptPath: typeof stdin?.transcript_path === 'string' ? stdin.transcript_path : undefined,
+    transcriptPath: stdin.transcript_path ?? undefined,
     slots: cache?.slots ?? null,
     recommended: typeof cache?.recommended === 'string' ? cache.recommended : null,
     home: paths.home,
@@ -67,14 +68,14 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
     : getObservationKey(null, attribution.configDir);
   let observation: Observation | null = key ? readObservation(paths, key) : null;
   let observationOutcome: ObservationOutcome = 'none';
-  const windows = getObservedWindows(stdin, now);
+  const windows = getRateLimitWindows(stdin.rate_limits, now);
   if (windows && key) {
     const merged = mergeObservation(
       observation,
       {
         slot: attribution.certain ? attribution.slotId : null,
         config_dir: attribution.configDir,
-        session_id: typeof stdin?.session_id === 'string' ? stdin.session_id : null,
+        session_id: stdin.session_id,
         windows,
       },
       now,
@@ -118,10 +119,10 @@ async function triggerRefresh(options: StatuslineOptions): Promise<RefreshOutcom
   return (await start(paths, options.refreshCommand, options.env, now)) ? 'started' : 'failed';
 }
 
-function parseJson(text: string): Record<string, unknown> | null {
+/** The parsed text, or null when it is not JSON (bad stdin still gets a line). */
+function parseJson(text: string): unknown {
   try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    return JSON.parse(text);
   } catch {
     return null;
   }
