@@ -19,6 +19,7 @@ import type {
   TokenRefreshModeSchema,
   UsageWindowSchema,
 } from './schemas/common';
+import type { OAuthTokensSchema } from './schemas/credentials';
 import type { HistoryPointSchema } from './schemas/history';
 import type { BrokerSettingsSchema, RegistrySchema, SlotConfigSchema } from './schemas/registry';
 
@@ -72,16 +73,8 @@ export { DEFAULT_SETTINGS } from './settings-defaults';
 
 export type Registry = v.InferOutput<typeof RegistrySchema>;
 
-/** The part of Claude Code's stored credentials the broker reads. Never logged. */
-export interface OAuthTokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: number;
-  refreshTokenExpiresAt?: number;
-  scopes?: string[];
-  subscriptionType?: string;
-  rateLimitTier?: string;
-}
+/** The part of Claude Code's stored credentials the broker reads (schemas/credentials.ts). Never logged. */
+export type OAuthTokens = v.InferOutput<typeof OAuthTokensSchema>;
 
 /** One slot's entry in the cache file (schemas/cache.ts). Field names are a contract. */
 export type CacheSlot = v.InferOutput<typeof CacheSlotSchema>;
