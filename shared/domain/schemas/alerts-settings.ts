@@ -64,7 +64,7 @@ export const TimeZoneSchema = v.nullable(
 
 type QuietHoursInput = { start: string; end: string; time_zone?: string | null };
 
-/** `{ start: "22:00", end: "08:00", time_zone? }`; null or false: no quiet hours. */
+/** `{ start: "22:00", end: "08:00", time_zone? }`; null or false: no quiet hours. The zone is read apart. */
 export const QuietHoursSchema = v.pipe(
   v.custom<QuietHoursInput | null | false>(
     (x) => x === null || x === false || isRecord(x),
@@ -82,11 +82,6 @@ export const QuietHoursSchema = v.pipe(
     (q) => !q || parseClockTime(q.start) !== parseClockTime(q.end),
     (issue) =>
       `${QUIET}.start and .end must differ (both ${show((issue.input as QuietHoursInput).start)}); no quiet hours.`,
-  ),
-  v.check(
-    (q) => !q || q.time_zone === undefined || v.is(TimeZoneSchema, q.time_zone),
-    (issue) =>
-      v.safeParse(TimeZoneSchema, (issue.input as QuietHoursInput).time_zone).issues?.[0].message ?? '',
   ),
 );
 
@@ -126,25 +121,41 @@ export interface AlertsBlockRead {
   errors: string[];
 }
 
-/** Each key of `entries` read on its own: a bad one is left out and its message kept. */
-function readEach<E extends v.ObjectEntries>(
-  entries: E,
-  raw: Record<string, unknown>,
-  errors: string[],
-): Record<string, unknown> {
+/** One value through its schema: the output, or undefined and its message in `errors`. */
+function readOne(schema: v.GenericSchema, value: unknown, errors: string[]): unknown {
+  const parsed = v.safeParse(schema, value);
+  if (!parsed.success) errors.push(parsed.issues[0].message);
+  return parsed.success ? parsed.output : undefined;
+}
+
+/** Each window on its own: a bad five_hour list leaves seven_day's alone. */
+function readThresholds(value: unknown, errors: string[]): unknown {
+  const map = readOne(ThresholdsMapSchema, value, errors) as Record<string, unknown> | undefined;
+  if (!map) return undefined;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(entries)) {
-    if (raw[key] === undefined) continue;
-    const parsed = v.safeParse(entries[key], raw[key]);
-    if (parsed.success) out[key] = parsed.output;
-    else errors.push(parsed.issues[0].message);
+  for (const [key, schema] of Object.entries(ThresholdsSchema.entries)) {
+    const list = map[key] === undefined ? undefined : readOne(schema, map[key], errors);
+    if (list !== undefined) out[key] = list;
   }
   return out;
 }
 
+/** A bad time zone costs only the zone (the machine's is used), not the quiet hours. */
+function readQuietHours(value: unknown, errors: string[]): unknown {
+  const { time_zone, ...hours } = isRecord(value) ? value : { time_zone: undefined };
+  const read = readOne(QuietHoursSchema, isRecord(value) ? hours : value, errors) as
+    | QuietHoursInput
+    | null
+    | false;
+  if (!read) return read;
+  const zone = time_zone === undefined ? undefined : readOne(TimeZoneSchema, time_zone, errors);
+  return { start: read.start, end: read.end, ...(zone !== undefined ? { time_zone: zone } : {}) };
+}
+
 /**
  * Reads `settings.alerts` leniently: absent → {}; not a mapping → {} and one error; otherwise each key
- * (and each window of `thresholds`, and the quiet hours' `time_zone`) on its own. Unknown keys are ignored.
+ * on its own, in the schema's order (so a block read twice gives the same JSON text). Unknown keys are
+ * ignored.
  */
 export function readAlertsBlock(raw: unknown): AlertsBlockRead {
   const errors: string[] = [];
@@ -153,33 +164,16 @@ export function readAlertsBlock(raw: unknown): AlertsBlockRead {
     errors.push(`${ALERTS_KEY} must be a mapping of alert settings (got ${show(raw)}); using the defaults.`);
     return { block: {}, errors };
   }
-  const { thresholds: _t, quiet_hours: _q, ...rest } = AlertsBlockSchema.entries;
-  const block = readEach(rest, raw, errors);
-  // Each window on its own: a bad five_hour list leaves seven_day's alone.
-  if (raw.thresholds !== undefined) {
-    const map = v.safeParse(ThresholdsMapSchema, raw.thresholds);
-    if (map.success) block.thresholds = readEach(ThresholdsSchema.entries, map.output, errors);
-    else errors.push(map.issues[0].message);
+  const block: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(AlertsBlockSchema.entries)) {
+    if (raw[key] === undefined) continue;
+    const read =
+      key === 'thresholds'
+        ? readThresholds(raw[key], errors)
+        : key === 'quiet_hours'
+          ? readQuietHours(raw[key], errors)
+          : readOne(schema, raw[key], errors);
+    if (read !== undefined) block[key] = read;
   }
-  // A bad time zone costs only the zone (the machine's is used), not the quiet hours.
-  if (raw.quiet_hours !== undefined) {
-    const { time_zone, ...hours } = isRecord(raw.quiet_hours) ? raw.quiet_hours : { time_zone: undefined };
-    const parsed = v.safeParse(QuietHoursSchema, isRecord(raw.quiet_hours) ? hours : raw.quiet_hours);
-    if (!parsed.success) errors.push(parsed.issues[0].message);
-    else if (!parsed.output) block.quiet_hours = parsed.output;
-    else {
-      const { start, end } = parsed.output;
-      const zone = time_zone === undefined ? null : v.safeParse(TimeZoneSchema, time_zone);
-      if (zone && !zone.success) errors.push(zone.issues[0].message);
-      block.quiet_hours = { start, end, ...(zone?.success ? { time_zone: zone.output } : {}) };
-    }
-  }
-  return { block: orderLike(AlertsBlockSchema.entries, block) as AlertsBlock, errors };
-}
-
-/** The keys of `value` in the order of `entries` (so a block read twice gives the same JSON text). */
-function orderLike(entries: v.ObjectEntries, value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(entries)) if (value[key] !== undefined) out[key] = value[key];
-  return out;
+  return { block: block as AlertsBlock, errors };
 }
