@@ -62,7 +62,7 @@ writeFileSync(join(stateDir, 'merged-quota-cache.json'), JSON.stringify(cache, n
 const cpuProbe = join(home, 'cpu.cjs');
 writeFileSync(
   cpuProbe,
-  "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, `CPU ${(u.user + u.system) / 1000}\\n`); });\n",
+  "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, 'CPU ' + (u.user + u.system) / 1000 + '\\n'); });\n",
 );
 const stdin = readFileSync(join(REPO, 'test/fixtures/statusline-stdin-rate-limits.json'), 'utf8');
 const env = {
