@@ -17,7 +17,11 @@ describe('the refresh journal', () => {
   it.each([
     ['a complete journal', journal, journal],
     ['with refreshTokenExpiresAt', { ...journal, tokens: { ...tokens, refreshTokenExpiresAt: 5 } }, 'same'],
-    ['without written_at: still recovered', { ...journal, written_at: undefined }, { ...journal, written_at: 0 }],
+    [
+      'without written_at: still recovered',
+      { ...journal, written_at: undefined },
+      { ...journal, written_at: 0 },
+    ],
   ])('%s → recovered', (_name, value, expected) => {
     expect(parseRefreshJournal(JSON.stringify(value))).toEqual(expected === 'same' ? value : expected);
   });
