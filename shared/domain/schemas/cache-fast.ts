@@ -3,10 +3,11 @@
  * valibot there costs more start-up time than the whole read (docs/BENCHMARKS.md). Same answers as
  * `parseCacheValue` for every input — test/domain/schemas/cache-fast.test.ts walks the schema's entries
  * and fails on any difference, including the order of keys — so a field added to the schema must be
- * added here too. Imports nothing, on purpose.
+ * added here too. Imports nothing but the word lists (words.ts), on purpose.
  */
 import type { CacheFile, CacheSlot } from '../types';
 import type { CacheParse } from './cache';
+import { DATA_SOURCES, ERROR_KINDS, SLOT_HEALTHS, SLOT_STATUSES } from './words';
 
 type Json = Record<string, unknown>;
 
@@ -17,37 +18,15 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 const isOneOf =
-  <T extends string>(...words: T[]) =>
+  <T extends string>(words: readonly T[]) =>
   (x: unknown): x is T =>
     words.includes(x as T);
 
-const isStatus = isOneOf('active', 'inactive');
-const isHealth = isOneOf(
-  'ok',
-  'stale',
-  'token_expired',
-  'rate_limited',
-  'offline',
-  'login_dead',
-  'no_credentials',
-  'disabled',
-);
-const isSource = isOneOf('endpoint', 'statusline');
-const isErrorKind = isOneOf(
-  'offline',
-  'timeout',
-  'server_error',
-  'rate_limited',
-  'unauthorized',
-  'forbidden',
-  'bad_response',
-  'login_dead',
-  'no_credentials',
-  'credentials_unreadable',
-  'config',
-  'refresh_failed',
-  'storage',
-);
+// The same word lists the schema picks from.
+const isStatus = isOneOf(SLOT_STATUSES);
+const isHealth = isOneOf(SLOT_HEALTHS);
+const isSource = isOneOf(DATA_SOURCES);
+const isErrorKind = isOneOf(ERROR_KINDS);
 
 const orNull = <T>(x: unknown, is: (x: unknown) => x is T): T | null => (is(x) ? x : null);
 

@@ -5,43 +5,21 @@
  */
 import * as v from 'valibot';
 import { FiniteNumberSchema, orNull, TimeSchema } from './fields';
+import { DATA_SOURCES, ERROR_KINDS, SLOT_HEALTHS, SLOT_STATUSES, TOKEN_REFRESH_MODES } from './words';
 
 /** Persisted in the registry. */
-export const SlotStatusSchema = v.picklist(['active', 'inactive']);
+export const SlotStatusSchema = v.picklist(SLOT_STATUSES);
 
-/** Computed on every cycle (docs/schemas.md lists what each means). */
-export const SlotHealthSchema = v.picklist([
-  'ok',
-  'stale',
-  'token_expired',
-  'rate_limited',
-  'offline',
-  'login_dead',
-  'no_credentials',
-  'disabled',
-]);
+/** Computed on every cycle (docs/schemas.md). */
+export const SlotHealthSchema = v.picklist(SLOT_HEALTHS);
 
-export const TokenRefreshModeSchema = v.picklist(['delegate', 'locked', 'never']);
+export const TokenRefreshModeSchema = v.picklist(TOKEN_REFRESH_MODES);
 
 /** Where the numbers in the cache came from. */
-export const DataSourceSchema = v.picklist(['endpoint', 'statusline']);
+export const DataSourceSchema = v.picklist(DATA_SOURCES);
 
-/** Failure classes; every failure the engine records carries one. */
-export const ErrorKindSchema = v.picklist([
-  'offline', // network error, DNS, connection refused
-  'timeout',
-  'server_error', // 5xx
-  'rate_limited', // 429
-  'unauthorized', // 401 from usage: token expired or revoked
-  'forbidden', // 403: missing scope (e.g. a setup-token)
-  'bad_response', // garbage, HTML, unparseable JSON, unexpected shape
-  'login_dead', // invalid_grant for the stored refresh token, or a logged-out stub
-  'no_credentials',
-  'credentials_unreadable', // broken JSON, locked keychain, keyring unavailable
-  'config', // invalid_client, missing config dir, bad registry
-  'refresh_failed', // token refresh failed transiently
-  'storage', // could not write a file
-]);
+/** Failure classes; every failure the engine records carries one (words.ts says what each means). */
+export const ErrorKindSchema = v.picklist(ERROR_KINDS);
 
 export const SlotErrorSchema = v.object({
   kind: ErrorKindSchema,
