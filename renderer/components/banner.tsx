@@ -41,7 +41,7 @@ export function StateBanners({ state, now }: { state: QuotaState; now: number })
           <code>quota-broker daemon</code>
         </Banner>
       )}
-      {cache && isCacheStale(cache, now) && (
+      {cache && isCacheStale(cache, now) && cache.ts != null && (
         <Banner tone="warn">
           <strong>The cache is {formatAge(now - cache.ts)} old</strong> (last written{' '}
           {formatClock(cache.ts, now)}).

@@ -5,7 +5,11 @@ import type { SlotView } from '../model/slot-view';
 /** Health and status in words and colour, plus a stale marker with the data's age. */
 export function SlotStatus({ view }: { view: SlotView }) {
   const { slot } = view;
-  const health = HEALTH_TEXT[slot.health] ?? { label: slot.health, tone: 'muted' };
+  // An old writer's cache does not say: health unknown.
+  const health = (slot.health && HEALTH_TEXT[slot.health]) || {
+    label: slot.health ?? 'unknown',
+    tone: 'muted',
+  };
   // `stale` as a health already says it; otherwise a slot can be stale *and* e.g. offline.
   const showStale = view.stale && slot.health !== 'stale';
   return (

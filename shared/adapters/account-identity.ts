@@ -3,6 +3,7 @@
  * (`~/.claude.json` for the default dir) → `oauthAccount.emailAddress` (interop doc "Accounts and config dirs").
  */
 import { join } from 'node:path';
+import { parseClaudeJson } from '../domain/schemas/claude-json';
 import type { CredentialTarget } from '../ports/credential-store';
 import { readTextIfExists } from './fs/atomic-write';
 
@@ -23,12 +24,12 @@ export async function readAccountIdentity(target: CredentialTarget, home: string
   try {
     const text = await readTextIfExists(getClaudeJsonPath(target, home));
     if (!text) return none;
-    const account = (JSON.parse(text) as { oauthAccount?: Record<string, unknown> }).oauthAccount ?? {};
-    const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    const account = parseClaudeJson(JSON.parse(text));
+    if (!account) return none;
     return {
-      email: str(account.emailAddress),
-      organizationName: str(account.organizationName),
-      rateLimitTier: str(account.organizationRateLimitTier),
+      email: account.emailAddress,
+      organizationName: account.organizationName,
+      rateLimitTier: account.organizationRateLimitTier,
     };
   } catch {
     return none;

@@ -5,6 +5,12 @@
  */
 import { stat } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
+import type * as v from 'valibot';
+import {
+  type BrokerInfoSchema,
+  type BrokerSurfaceSchema,
+  parseBrokerInfo,
+} from '../domain/schemas/broker-files';
 import type { FileSystem } from '../ports/file-system';
 import { PRIVATE_DIR_MODE, readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 import type { BrokerPaths } from './paths';
@@ -12,16 +18,10 @@ import type { BrokerPaths } from './paths';
 export const BROKER_LOCK_STALE_MS = 30_000;
 export const BROKER_LOCK_UPDATE_MS = 10_000;
 
-export type BrokerSurface = 'daemon' | 'refresh' | 'app' | 'serve';
+export type BrokerSurface = v.InferOutput<typeof BrokerSurfaceSchema>;
 
-export interface BrokerInfo {
-  pid: number;
-  surface: BrokerSurface;
-  started_at: number;
-  /** Set while a cycle runs, so a second `refresh` can wait for it. */
-  cycle_started_at: number | null;
-  last_cycle_at: number | null;
-}
+/** `broker.json`: who holds the lock (domain/schemas/broker-files.ts documents each field). */
+export type BrokerInfo = v.InferOutput<typeof BrokerInfoSchema>;
 
 export interface BrokerLockHandle {
   release(): Promise<void>;
@@ -107,7 +107,7 @@ export async function getBrokerHolder(paths: BrokerPaths, now: number): Promise<
   let info: BrokerInfo | null = null;
   try {
     const text = await readTextIfExists(paths.brokerInfo);
-    info = text ? (JSON.parse(text) as BrokerInfo) : null;
+    info = text ? parseBrokerInfo(text) : null;
   } catch {
     info = null;
   }

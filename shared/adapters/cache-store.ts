@@ -1,14 +1,16 @@
 /** Reads and writes `merged-quota-cache.json` (product.md §4): atomic, 0600, no secrets. */
+import { parseCacheText } from '../domain/schemas/cache';
 import type { CacheFile } from '../domain/types';
 import type { FileSystem } from '../ports/file-system';
+import { type CacheLoad, getCacheLoad } from './cache-read';
 import { readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 
-export type CacheLoad =
-  | { state: 'absent' }
-  | { state: 'ok'; cache: CacheFile }
-  | { state: 'error'; message: string };
+export type { CacheLoad } from './cache-read';
 
-/** Reads the cache; a garbage file is an error value, never an exception. */
+/**
+ * Reads the cache through the cache schema (domain/schemas/cache.ts): a garbage file is an error value,
+ * never an exception, and an old writer's cache is read with what it does not say as null.
+ */
 export async function readCache(file: string): Promise<CacheLoad> {
   let text: string | null;
   try {
@@ -16,16 +18,7 @@ export async function readCache(file: string): Promise<CacheLoad> {
   } catch (e) {
     return { state: 'error', message: `${file}: cannot read (${(e as Error).message})` };
   }
-  if (text == null) return { state: 'absent' };
-  try {
-    const cache = JSON.parse(text) as CacheFile;
-    if (!cache || typeof cache !== 'object' || typeof cache.slots !== 'object' || cache.slots === null) {
-      return { state: 'error', message: `${file}: not a Quota Broker cache` };
-    }
-    return { state: 'ok', cache };
-  } catch {
-    return { state: 'error', message: `${file}: not valid JSON` };
-  }
+  return getCacheLoad(file, text, parseCacheText);
 }
 
 /** Writes the cache atomically (temp + fsync + rename, 0600) through `fs`. */

@@ -3,6 +3,8 @@
  * file passes HISTORY_MAX_BYTES it is compacted (older than HISTORY_KEEP_MS dropped, at most one point per
  * slot per HISTORY_BUCKET_MS) and rewritten atomically.
  */
+import type * as v from 'valibot';
+import { type HistoryLineSchema, parseHistoryLine } from '../domain/schemas/history';
 import type { CacheFile, HistoryPoint } from '../domain/types';
 import type { FileSystem } from '../ports/file-system';
 import { appendOrRollBack } from './fs/append';
@@ -12,18 +14,18 @@ export const HISTORY_MAX_BYTES = 512 * 1024;
 export const HISTORY_KEEP_MS = 7 * 24 * 3_600_000;
 export const HISTORY_BUCKET_MS = 30 * 60_000;
 
-interface HistoryLine extends HistoryPoint {
-  slot: string;
-}
+type HistoryLine = v.InferOutput<typeof HistoryLineSchema>;
 
 /**
  * Appends the points that are new in this cache (slots whose data was fetched since their last point)
  * through `fs`: a line lands whole or not at all.
  */
 export async function appendHistory(file: string, cache: CacheFile, fs: FileSystem): Promise<void> {
+  const { ts } = cache;
+  if (ts == null) return; // only a cache that says when it was written can date its points
   const lines: string[] = [];
   for (const [slot, s] of Object.entries(cache.slots)) {
-    if (s.last_fetched == null || s.last_fetched < cache.ts - 60_000) continue;
+    if (s.last_fetched == null || s.last_fetched < ts - 60_000) continue;
     const point: HistoryLine = {
       slot,
       t: s.last_fetched,
@@ -34,19 +36,15 @@ export async function appendHistory(file: string, cache: CacheFile, fs: FileSyst
   }
   if (lines.length === 0) return;
   appendOrRollBack(file, `${lines.join('\n')}\n`, 0o600, fs);
-  if ((fs.sizeSync(file) ?? 0) > HISTORY_MAX_BYTES) await compactHistory(file, cache.ts, fs);
+  if ((fs.sizeSync(file) ?? 0) > HISTORY_MAX_BYTES) await compactHistory(file, ts, fs);
 }
 
 function parseLines(text: string): HistoryLine[] {
   const out: HistoryLine[] = [];
   for (const line of text.split('\n')) {
-    if (!line) continue;
-    try {
-      const p = JSON.parse(line) as HistoryLine;
-      if (typeof p.slot === 'string' && typeof p.t === 'number') out.push(p);
-    } catch {
-      // a torn last line after a crash: drop it
-    }
+    // An empty line, or a torn last line after a crash, is no point: skip it.
+    const point = line ? parseHistoryLine(line) : null;
+    if (point) out.push(point);
   }
   return out;
 }

@@ -2,6 +2,8 @@
  * Polling budget decisions (product.md §6): when a slot is due, back-off after a 429 or a network failure,
  * and the trailing-hour request count. Pure: `now` and randomness are arguments.
  */
+import type * as v from 'valibot';
+import type { BackoffStateSchema } from './schemas/engine-state';
 
 export const HOUR_MS = 3_600_000;
 /** Minimum wait after a 429, whatever Retry-After says (`retry-after: 0` does not mean "retry now"). */
@@ -13,14 +15,8 @@ export const OFFLINE_FIRST_RETRY_MS = 60_000;
 /** ±10 % jitter on the refresh interval. */
 export const JITTER_FRACTION = 0.1;
 
-export interface BackoffState {
-  /** No usage call for this slot before this time (epoch ms). */
-  until: number;
-  /** How many 429s in a row. */
-  streak: number;
-  /** The last wait applied, to grow ×1.5 from. */
-  last_delay_ms: number;
-}
+/** A 429 back-off as engine-state.json keeps it (schemas/engine-state.ts documents each field). */
+export type BackoffState = v.InferOutput<typeof BackoffStateSchema>;
 
 /** The wait after a 429: max(Retry-After, 300 s), ×1.5 per repeat, at most 30 min. */
 export function nextRateLimitBackoff(

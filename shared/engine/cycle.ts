@@ -143,6 +143,7 @@ export async function runCycle(
       cache,
       brokerRunning: true,
       settings,
+      settingsWarnings: resolved.warnings,
       now: now(),
       logger,
       notifier: deps.notifier,
@@ -170,6 +171,7 @@ function isIdle(
   const threshold = getSlotStateSettings(next).staleThresholdMs * IDLE_REWRITE_FRACTION;
   return (
     stateBefore === stateAfter &&
+    previous.ts != null &&
     now - previous.ts < threshold &&
     previous.all_inactive === next.all_inactive &&
     previous.recommended === next.recommended &&

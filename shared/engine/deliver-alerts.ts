@@ -28,6 +28,8 @@ export interface DeliverCycleAlertsOptions {
   brokerRunning: boolean;
   /** The registry settings; `settings.alerts` is parsed here (bad values are logged and defaulted). */
   settings: Partial<BrokerSettings>;
+  /** What the registry reader said about bad alert settings it left out; logged with the others. */
+  settingsWarnings?: string[];
   now: number;
   logger: Logger;
   /** How alerts are shown; default: notify-send / osascript when found, else the log. Electron passes its own. */
@@ -111,7 +113,7 @@ async function deliverOne(o: DeliverCycleAlertsOptions, s: AlertSettings, notifi
  */
 export async function deliverCycleAlerts(options: DeliverCycleAlertsOptions): Promise<Alert[]> {
   const { settings, errors } = getAlertSettings(options.settings);
-  for (const e of errors) options.logger.warn(e);
+  for (const e of [...(options.settingsWarnings ?? []), ...errors]) options.logger.warn(e);
   const decision = await decide(options, settings);
   if (!decision) return [];
   logDecision(options.logger, decision);

@@ -15,13 +15,15 @@ export interface ResolvedSlots {
   origin: 'file' | 'last_good' | 'discovered' | 'none';
   /** The registry's problem in one sentence (line:col), or null. */
   error: string | null;
+  /** Values the registry reader ignored for their default (bad `settings.alerts` keys), for the log. */
+  warnings?: string[];
 }
 
 export async function resolveSlots(deps: EngineDeps, engineState: EngineState): Promise<ResolvedSlots> {
   const loaded = await loadRegistry(deps.paths.registry);
   if (loaded.state === 'ok') {
     engineState.last_good_registry = loaded.registry;
-    return { registry: loaded.registry, origin: 'file', error: null };
+    return { registry: loaded.registry, origin: 'file', error: null, warnings: loaded.warnings };
   }
   if (loaded.state === 'error') {
     deps.logger.error(loaded.error.message);

@@ -64,7 +64,7 @@ describe('the shared host beside a headless broker', () => {
     // (it watches the state dir) and pushes it.
     home.age(60_000);
     fake.setUsage('one@example.com', usage(64));
-    const first = home.readCache().ts;
+    const first = home.readCache().ts ?? 0;
     process.kill(daemon.pid ?? 0, 'SIGUSR1');
     await expect
       .poll(() => pushes.at(-1)?.cache?.slots['slot-1']?.five_hour?.utilization, { timeout: 10_000 })
@@ -74,7 +74,7 @@ describe('the shared host beside a headless broker', () => {
     // Refresh-now while following: the daemon runs the cycle (SIGUSR1) and the host answers with it.
     home.age(60_000);
     fake.setUsage('one@example.com', usage(77));
-    const before = home.readCache().ts;
+    const before = home.readCache().ts ?? 0;
     const refreshed = await host.refreshNow();
     expect(refreshed).toMatchObject({ ok: true, value: { refreshing: false } });
     const after = refreshed.ok ? refreshed.value.cache : null;

@@ -1,4 +1,5 @@
 import { redact } from '../../domain/redact';
+import { parseAuthStatusJson } from '../../domain/schemas/claude-json';
 import { claudeChildEnv } from './clean-env';
 import { runChild } from './run-child';
 
@@ -31,15 +32,8 @@ export function parseAuthStatus(stdout: string): Pick<AuthStatusResult, 'loggedI
   const end = stdout.lastIndexOf('}');
   if (start >= 0 && end > start) {
     try {
-      const json: unknown = JSON.parse(stdout.slice(start, end + 1));
-      if (json && typeof json === 'object') {
-        const o = json as Record<string, unknown>;
-        return {
-          loggedIn: typeof o.loggedIn === 'boolean' ? o.loggedIn : null,
-          email: typeof o.email === 'string' && o.email ? o.email : null,
-          authMethod: typeof o.authMethod === 'string' ? o.authMethod : null,
-        };
-      }
+      const status = parseAuthStatusJson(JSON.parse(stdout.slice(start, end + 1)));
+      if (status) return status;
     } catch {
       // fall through to the text form
     }

@@ -3,6 +3,7 @@
  * fingerprint the login, and merge new tokens in while keeping every key the broker does not own.
  */
 import { createHash } from 'node:crypto';
+import { type CredentialsRead, readCredentialsText } from '../../domain/schemas/credentials';
 import type { OAuthTokens } from '../../domain/types';
 
 /** Claude Code treats an access token as expired this long before `expiresAt`. */
@@ -11,11 +12,8 @@ const FINGERPRINT_HEX_CHARS = 16;
 
 export type CredentialsDocument = Record<string, unknown>;
 
-export type ParsedCredentials =
-  | { state: 'logged_out'; doc: CredentialsDocument }
-  | { state: 'ok'; doc: CredentialsDocument; tokens: OAuthTokens }
-  /** Not JSON, or not a shape we understand; `reason` never quotes the content. */
-  | { state: 'malformed'; reason: string };
+/** Logged out, a full login (with its tokens), or malformed (a reason that never quotes the content). */
+export type ParsedCredentials = CredentialsRead;
 
 /** New tokens after a refresh. */
 export interface TokenPatch {
@@ -28,42 +26,14 @@ export interface TokenPatch {
 }
 
 /**
- * Classifies credentials JSON text. Logged out means no `claudeAiOauth`, or one without a full login
- * (an empty or missing access token, refresh token or `expiresAt`, as in Claude Code's stub
- * `{"accessToken":"","refreshToken":"","expiresAt":0}`). Values of the wrong type are malformed.
+ * Classifies credentials JSON text through the credentials schema (domain/schemas/credentials.ts).
+ * Logged out means no `claudeAiOauth`, or one without a full login (an empty or missing access token,
+ * refresh token or `expiresAt`, as in Claude Code's stub `{"accessToken":"","refreshToken":"","expiresAt":0}`).
+ * Values of the wrong type are malformed. `doc` is the document exactly as parsed: every key the broker
+ * does not own stays in it, in its place, for {@link mergeTokens}.
  */
 export function parseCredentialsJson(text: string): ParsedCredentials {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    // JSON.parse messages quote the text: never pass them on.
-    return { state: 'malformed', reason: 'is not valid JSON' };
-  }
-  if (!isPlainObject(doc)) return { state: 'malformed', reason: 'is not a JSON object' };
-  const oauth = doc.claudeAiOauth;
-  if (oauth === undefined || oauth === null) return { state: 'logged_out', doc };
-  if (!isPlainObject(oauth))
-    return { state: 'malformed', reason: 'has a claudeAiOauth that is not an object' };
-  const { accessToken, refreshToken, expiresAt } = oauth;
-  if (!isOptionalString(accessToken) || !isOptionalString(refreshToken)) {
-    return { state: 'malformed', reason: 'has tokens that are not strings' };
-  }
-  if (
-    expiresAt !== undefined &&
-    !(typeof expiresAt === 'number' && Number.isFinite(expiresAt) && expiresAt >= 0)
-  ) {
-    return { state: 'malformed', reason: 'has an expiresAt that is not a time' };
-  }
-  if (!accessToken || !refreshToken || !expiresAt) return { state: 'logged_out', doc };
-  const tokens: OAuthTokens = { accessToken, refreshToken, expiresAt };
-  if (typeof oauth.refreshTokenExpiresAt === 'number')
-    tokens.refreshTokenExpiresAt = oauth.refreshTokenExpiresAt;
-  if (Array.isArray(oauth.scopes) && oauth.scopes.every((s) => typeof s === 'string'))
-    tokens.scopes = oauth.scopes;
-  if (typeof oauth.subscriptionType === 'string') tokens.subscriptionType = oauth.subscriptionType;
-  if (typeof oauth.rateLimitTier === 'string') tokens.rateLimitTier = oauth.rateLimitTier;
-  return { state: 'ok', doc, tokens };
+  return readCredentialsText(text);
 }
 
 /**
@@ -113,8 +83,4 @@ export function mergeTokens(doc: CredentialsDocument, patch: TokenPatch): Creden
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isOptionalString(value: unknown): value is string | undefined {
-  return value === undefined || typeof value === 'string';
 }

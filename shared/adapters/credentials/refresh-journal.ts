@@ -9,22 +9,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as v from 'valibot';
+import { parseRefreshJournal, type RefreshJournalSchema } from '../../domain/schemas/broker-files';
 import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists } from '../fs/atomic-write';
 import { getErrorCode, nodeFileSystem } from '../fs/node-file-system';
-import { isCompleteTokenPatch, type TokenPatch } from './credentials-json';
+import type { TokenPatch } from './credentials-json';
 
 export const REFRESH_JOURNAL_NAME = '.quota-broker-refresh.json';
 
-export interface RefreshJournal {
-  version: 1;
-  /** Epoch ms when the answer arrived. */
-  written_at: number;
-  /** Fingerprint of the refresh token that was posted (spent by the answer). */
-  sent_fingerprint: string;
-  /** The new login the token endpoint issued. */
-  tokens: TokenPatch;
-}
+/** The journal's content (domain/schemas/broker-files.ts documents each field). */
+export type RefreshJournal = v.InferOutput<typeof RefreshJournalSchema>;
 
 /** The journal's path for a config dir. */
 export function getRefreshJournalPath(configDir: string): string {
@@ -80,16 +75,8 @@ export async function readRefreshJournal(
 ): Promise<RefreshJournal | null | 'garbage'> {
   const text = await readTextIfExists(getRefreshJournalPath(configDir), fs);
   if (text === null) return null;
-  try {
-    const parsed = JSON.parse(text) as RefreshJournal;
-    if (
-      parsed?.version === 1 &&
-      typeof parsed.sent_fingerprint === 'string' &&
-      isCompleteTokenPatch(parsed.tokens)
-    )
-      return parsed;
-  } catch {}
-  return 'garbage';
+  // Only a complete login is worth recovering: the schema refuses anything that could be a stub.
+  return parseRefreshJournal(text) ?? 'garbage';
 }
 
 /** Whether a journal waits for recovery (a cheap check made before every slot's credentials read). */

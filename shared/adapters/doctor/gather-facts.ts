@@ -51,14 +51,21 @@ async function resolveDoctorSlots(
   if (load.state === 'error') {
     const last = engine.last_good_registry;
     if (last) return { slots: last.slots, registry: last, origin: 'last_good' };
-    const fromCache = Object.entries(cache?.slots ?? {}).map(([id, s]) => ({
-      id,
-      config_dir: s.config_dir,
-      email: s.email ?? undefined,
-      status: s.status,
-      enabled: s.enabled !== false,
-      ...(s.default_account ? { default: true } : {}),
-    }));
+    // An entry that does not name its config dir (an old writer's cache) cannot be checked.
+    const fromCache = Object.entries(cache?.slots ?? {}).flatMap(([id, s]) =>
+      s.config_dir == null
+        ? []
+        : [
+            {
+              id,
+              config_dir: s.config_dir,
+              email: s.email ?? undefined,
+              status: s.status ?? ('active' as const),
+              enabled: s.enabled !== false,
+              ...(s.default_account ? { default: true } : {}),
+            },
+          ],
+    );
     return { slots: fromCache, registry: null, origin: fromCache.length > 0 ? 'cache' : 'none' };
   }
   // No registry: the broker discovers the default account; show it whenever anything is stored for it.
@@ -81,8 +88,12 @@ function registryFacts(path: string, load: RegistryLoad): RegistryFacts {
 }
 
 function cacheFacts(path: string, load: CacheLoad): GlobalFacts['cache'] {
-  if (load.state === 'ok')
-    return { state: 'ok', path, ts: load.cache.ts, allInactive: load.cache.all_inactive };
+  if (load.state === 'ok') {
+    const { ts, all_inactive } = load.cache;
+    if (ts == null)
+      return { state: 'error', path, message: `${path}: does not say when it was written (no ts)` };
+    return { state: 'ok', path, ts, allInactive: all_inactive === true };
+  }
   if (load.state === 'absent') return { state: 'absent', path };
   return { state: 'error', path, message: load.message };
 }

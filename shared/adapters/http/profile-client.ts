@@ -1,3 +1,4 @@
+import { parseProfileAnswer } from '../../domain/schemas/profile-answer';
 import { failure, getOAuthJson, type OAuthGetOptions } from './get-json';
 import type { ProfileFetchResult, ProfileResult } from './types';
 
@@ -19,31 +20,23 @@ export async function fetchProfile(opts: FetchProfileOptions): Promise<ProfileFe
   return { ok: true, status: 200, ...profile };
 }
 
-/** Decodes the profile answer; null when it has neither `account` nor `organization`. */
+/**
+ * Decodes the profile answer (its schema: domain/schemas/profile-answer.ts); null when it has neither
+ * `account` nor `organization`.
+ */
 export function decodeProfile(json: unknown): ProfileResult | null {
-  if (!isRecord(json)) return null;
-  const account = isRecord(json.account) ? json.account : null;
-  const org = isRecord(json.organization) ? json.organization : null;
-  if (!account && !org) return null;
+  const answer = parseProfileAnswer(json);
+  if (!answer) return null;
+  const { account, organization: org } = answer;
   return {
-    email: str(account?.email_address) ?? str(account?.email),
-    subscription: subscriptionOf(org, account),
-    rateLimitTier: str(org?.rate_limit_tier),
+    email: account?.email_address ?? account?.email ?? null,
+    subscription: org?.organization_type
+      ? org.organization_type.replace(/^claude_/, '')
+      : account?.has_claude_max
+        ? 'max'
+        : account?.has_claude_pro
+          ? 'pro'
+          : null,
+    rateLimitTier: org?.rate_limit_tier ?? null,
   };
-}
-
-function subscriptionOf(org: Record<string, unknown> | null, account: Record<string, unknown> | null) {
-  const type = str(org?.organization_type);
-  if (type) return type.replace(/^claude_/, '');
-  if (account?.has_claude_max === true) return 'max';
-  if (account?.has_claude_pro === true) return 'pro';
-  return null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }

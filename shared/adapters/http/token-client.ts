@@ -1,4 +1,5 @@
 import { redact } from '../../domain/redact';
+import { parseTokenAnswer, parseTokenErrorCode } from '../../domain/schemas/token-answer';
 import { classifyThrown, errorDetail, withDetail } from './fetch-errors';
 import { nodeFetch } from './http-request';
 import { readBodyText } from './read-body';
@@ -73,14 +74,8 @@ export async function refreshAccessToken(opts: RefreshTokenOptions): Promise<Tok
 }
 
 function decodeSuccess(raw: string): TokenRefreshResult {
-  let json: Record<string, unknown> | null = null;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed === 'object' && parsed !== null) json = parsed as Record<string, unknown>;
-  } catch {}
-  const accessToken = json?.access_token;
-  const expiresIn = json?.expires_in;
-  if (typeof accessToken !== 'string' || accessToken === '' || !isPositive(expiresIn)) {
+  const answer = parseTokenAnswer(raw);
+  if (!answer) {
     return {
       ok: false,
       kind: 'transient',
@@ -90,28 +85,20 @@ function decodeSuccess(raw: string): TokenRefreshResult {
   }
   return {
     ok: true,
-    accessToken,
-    refreshToken: typeof json?.refresh_token === 'string' && json.refresh_token ? json.refresh_token : null,
-    expiresInS: expiresIn,
-    refreshTokenExpiresInS: isPositive(json?.refresh_token_expires_in) ? json.refresh_token_expires_in : null,
-    scope: typeof json?.scope === 'string' ? json.scope : null,
+    accessToken: answer.access_token,
+    refreshToken: answer.refresh_token,
+    expiresInS: answer.expires_in,
+    refreshTokenExpiresInS: answer.refresh_token_expires_in,
+    scope: answer.scope,
   };
 }
 
 function classifyError(status: number, raw: string): Failure {
-  let code: string | null = null;
-  try {
-    const error = (JSON.parse(raw) as { error?: unknown }).error;
-    code = typeof error === 'string' ? error : null;
-  } catch {}
+  const code = parseTokenErrorCode(raw);
   const message = redact(withDetail(`Token endpoint answered ${status}`, errorDetail(raw)));
   if (code === 'invalid_grant' && (status === 400 || status === 401)) {
     return { ok: false, kind: 'invalid_grant', status, message };
   }
   if (code === 'invalid_client') return { ok: false, kind: 'invalid_client', status, message };
   return { ok: false, kind: 'transient', status, message };
-}
-
-function isPositive(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

@@ -1,13 +1,13 @@
 /**
- * Reads `claude-sessions.yaml` (product.md §2) into a typed registry. Pure apart from the YAML library:
- * text in, registry or a located error out.
+ * Reads `claude-sessions.yaml` (docs/schemas.md) into a typed registry: the yaml Document API parses the
+ * text, the registry schema (domain/schemas/registry.ts) checks the value, and every error names the
+ * file, the line and the column of the value it is about. Pure apart from the YAML library.
  */
-import { type Document, parseDocument } from 'yaml';
-import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
-import { type BrokerSettings, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
+import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { readRegistryValue } from '../../domain/schemas/registry';
+import type { Registry } from '../../domain/types';
 
-/** The default account's config dir as written in the registry. */
-export const DEFAULT_CONFIG_DIR = '~/.claude';
+export { DEFAULT_CONFIG_DIR, SLOT_ID_PATTERN } from '../../domain/schemas/registry';
 
 export class RegistryError extends Error {
   constructor(
@@ -20,9 +20,13 @@ export class RegistryError extends Error {
   }
 }
 
+/** Line counters of the documents parsed here, so a bad value can be located after the fact. */
+const lineCounters = new WeakMap<Document, LineCounter>();
+
 /** Parses YAML text into a Document, throwing a RegistryError that names line and column. */
 export function parseRegistryDocument(text: string, file: string): Document {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { keepSourceTokens: false, lineCounter });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
@@ -34,85 +38,47 @@ export function parseRegistryDocument(text: string, file: string): Document {
       pos?.col ?? null,
     );
   }
+  lineCounters.set(doc, lineCounter);
   return doc;
 }
 
-function invalid(file: string, what: string): RegistryError {
-  return new RegistryError(`${file}: ${what}. Fix the file; the broker will not overwrite it.`);
-}
-
-function readSlot(raw: unknown, index: number, file: string): SlotConfig {
-  if (!raw || typeof raw !== 'object') throw invalid(file, `accounts[${index}] is not a mapping`);
-  const r = raw as Record<string, unknown>;
-  const id = r.id;
-  if (typeof id !== 'string' || !SLOT_ID_PATTERN.test(id)) {
-    throw invalid(
-      file,
-      `accounts[${index}].id must match ${SLOT_ID_RULE} (got ${JSON.stringify(id ?? null)})`,
-    );
+/** Line and column of the value at `path`, or of the nearest enclosing node that exists. */
+function locate(doc: Document, path: (string | number)[]): { line: number; col: number } | null {
+  const lineCounter = lineCounters.get(doc);
+  if (!lineCounter) return null;
+  let node = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? null;
+  for (const key of path) {
+    if (!isMap(node) && !isSeq(node)) break;
+    const child = node.get(key, true) as Node | undefined;
+    // Nodes an edit created have no range: keep the enclosing one's.
+    if (!child) break;
+    node = child;
+    offset = child.range?.[0] ?? offset;
   }
-  const isDefault = r.default === true;
-  if (r.default != null && typeof r.default !== 'boolean')
-    throw invalid(file, `slot ${id}: default must be true or false`);
-  if (isDefault && r.config_dir == null) r.config_dir = DEFAULT_CONFIG_DIR;
-  if (typeof r.config_dir !== 'string' || r.config_dir.length === 0) {
-    throw invalid(file, `slot ${id} has no config_dir`);
-  }
-  if (r.status != null && r.status !== 'active' && r.status !== 'inactive') {
-    throw invalid(file, `slot ${id}: status must be active or inactive`);
-  }
-  return {
-    id,
-    config_dir: r.config_dir.normalize('NFC'),
-    email: typeof r.email === 'string' && r.email ? r.email : undefined,
-    label: typeof r.label === 'string' && r.label ? r.label : undefined,
-    status: r.status === 'inactive' ? 'inactive' : 'active',
-    enabled: r.enabled !== false,
-    ...(isDefault ? { default: true } : {}),
-  };
-}
-
-function readSettings(raw: unknown, file: string): BrokerSettings {
-  if (raw == null) return { ...DEFAULT_SETTINGS };
-  if (typeof raw !== 'object') throw invalid(file, 'settings must be a mapping');
-  const merged = { ...DEFAULT_SETTINGS, ...(raw as Record<string, unknown>) } as BrokerSettings;
-  for (const key of [
-    'refresh_interval_s',
-    'stale_threshold_s',
-    'request_timeout_s',
-    'token_timeout_s',
-    'max_calls_per_hour',
-    'observation_fresh_s',
-  ] as const) {
-    const v = merged[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-      throw invalid(file, `settings.${key} must be a positive number`);
-    }
-  }
-  if (merged.refresh_interval_s < 60) throw invalid(file, 'settings.refresh_interval_s must be at least 60');
-  if (merged.token_timeout_s > 55) {
-    throw invalid(
-      file,
-      "settings.token_timeout_s must stay under 55 (Claude Code's refresh locks go stale at 60 s)",
-    );
-  }
-  if (!['auto', 'delegate', 'locked', 'never'].includes(String(merged.token_refresh))) {
-    throw invalid(file, 'settings.token_refresh must be delegate, locked or never');
-  }
-  return merged;
+  return offset == null ? null : lineCounter.linePos(offset);
 }
 
 /** Validates a parsed registry document. Duplicate ids and missing fields are errors, not guesses. */
 export function readRegistry(doc: Document, file: string): Registry {
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  if (typeof data !== 'object') throw invalid(file, 'the top level must be a mapping');
-  const accounts = data.accounts ?? [];
-  if (!Array.isArray(accounts)) throw invalid(file, 'accounts must be a list');
-  const slots = accounts.map((a, i) => readSlot(a, i, file));
-  const seen = new Set<string>();
-  for (const s of slots) {
-    if (seen.has(s.id)) throw invalid(file, `slot id ${s.id} appears twice`);
-    seen.add(s.id);
-  }
-  return { slots, settings: readSettings(data.settings, file) };
+  return readRegistryWithWarnings(doc, file).registry;
+}
+
+/**
+ * {@link readRegistry}, plus one sentence per value the broker ignores and replaces by its default (bad
+ * values inside `settings.alerts`), for the log.
+ */
+export function readRegistryWithWarnings(
+  doc: Document,
+  file: string,
+): { registry: Registry; warnings: string[] } {
+  const read = readRegistryValue(doc.toJS());
+  if (read.ok) return { registry: read.registry, warnings: read.warnings };
+  const pos = locate(doc, read.path);
+  const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+  throw new RegistryError(
+    `${where}: ${read.message}. Fix the file; the broker will not overwrite it.`,
+    pos?.line ?? null,
+    pos?.col ?? null,
+  );
 }

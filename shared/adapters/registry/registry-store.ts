@@ -6,11 +6,17 @@ import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
-import { parseRegistryDocument, RegistryError, readRegistry } from './parse-registry';
+import {
+  parseRegistryDocument,
+  RegistryError,
+  readRegistry,
+  readRegistryWithWarnings,
+} from './parse-registry';
 
 export type RegistryLoad =
   | { state: 'absent' }
-  | { state: 'ok'; registry: Registry }
+  /** `warnings`: values the broker ignores and replaces by their default (bad `settings.alerts` keys). */
+  | { state: 'ok'; registry: Registry; warnings: string[] }
   | { state: 'error'; error: RegistryError };
 
 /** Reads and validates the registry file; errors are values (the caller keeps its last good registry). */
@@ -26,7 +32,7 @@ export async function loadRegistry(file: string): Promise<RegistryLoad> {
   }
   if (text == null) return { state: 'absent' };
   try {
-    return { state: 'ok', registry: readRegistry(parseRegistryDocument(text, file), file) };
+    return { state: 'ok', ...readRegistryWithWarnings(parseRegistryDocument(text, file), file) };
   } catch (e) {
     if (e instanceof RegistryError) return { state: 'error', error: e };
     throw e;

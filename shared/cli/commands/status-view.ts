@@ -26,8 +26,8 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     rows.push([
       paint(`${id}${mark}`),
       s.email ?? '—',
-      paint(s.status),
-      paint(s.health),
+      paint(s.status ?? '?'),
+      paint(s.health ?? '?'),
       formatPercent(s.five_hour?.utilization),
       formatPercent(s.seven_day?.utilization),
       paint(formatAge(state.dataAgeMs) + (state.stale ? ' (stale)' : '')),
@@ -35,11 +35,13 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     ]);
   }
   const lines = [renderTable(rows)];
-  const cacheAge = now - cache.ts;
+  const cacheAge = cache.ts == null ? null : now - cache.ts;
   const cacheStale = isCacheStale(cache, now);
   lines.push('');
   if (cache.recommended) lines.push(`* recommended: ${cache.recommended}`);
-  lines.push(`cache written ${formatAge(cacheAge)} ago${cacheStale ? c.yellow(' (stale)') : ''}`);
+  lines.push(
+    `${cacheAge == null ? 'cache write time unknown' : `cache written ${formatAge(cacheAge)} ago`}${cacheStale ? c.yellow(' (stale)') : ''}`,
+  );
   if (cache.all_inactive) {
     lines.push(c.red(c.bold('ALL SLOTS INACTIVE: no account can be used.')));
     for (const [id, state] of states) if (state.enabled) lines.push(c.red(`  run: ${getReloginCommand(id)}`));

@@ -3,16 +3,16 @@
  * registry), attribute the session to a slot, record a stdin `rate_limits` observation, maybe start one
  * detached refresh, and render the line. Every failure degrades to a still-useful line.
  */
-import { readFileSync } from 'node:fs';
+import { readCacheSync } from '../../adapters/cache-read';
 import { nodeFileSystem } from '../../adapters/fs/node-file-system';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
 import { formatStatusline } from '../../domain/statusline/format';
-import { getObservedWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
+import { getRateLimitWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
+import { readStatuslineStdin } from '../../domain/statusline/stdin';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
-import type { CacheFile } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import {
   claimRefreshMarker,
@@ -56,11 +56,12 @@ export interface StatuslineResult {
 /** Runs one statusline invocation and returns the line plus what it did (for tests and debugging). */
 export async function runStatusline(options: StatuslineOptions): Promise<StatuslineResult> {
   const { paths, now, env } = options;
-  const stdin = parseJson(options.stdinText);
-  const cache = readCacheSync(paths.cache);
+  const stdin = readStatuslineStdin(parseJson(options.stdinText));
+  const load = readCacheSync(paths.cache);
+  const cache = load.state === 'ok' ? load.cache : null;
   const attribution = getStatuslineSlot({
     envConfigDir: env.CLAUDE_CONFIG_DIR,
-    transcriptPath: typeof stdin?.transcript_path === 'string' ? stdin.transcript_path : undefined,
+    transcriptPath: stdin.transcript_path ?? undefined,
     slots: cache?.slots ?? null,
     recommended: typeof cache?.recommended === 'string' ? cache.recommended : null,
     home: paths.home,
@@ -71,14 +72,14 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
     : getObservationKey(null, attribution.configDir);
   let observation: Observation | null = key ? readObservation(paths, key) : null;
   let observationOutcome: ObservationOutcome = 'none';
-  const windows = getObservedWindows(stdin, now);
+  const windows = getRateLimitWindows(stdin.rate_limits, now);
   if (windows && key) {
     const merged = mergeObservation(
       observation,
       {
         slot: attribution.certain ? attribution.slotId : null,
         config_dir: attribution.configDir,
-        session_id: typeof stdin?.session_id === 'string' ? stdin.session_id : null,
+        session_id: stdin.session_id,
         windows,
       },
       now,
@@ -130,24 +131,11 @@ async function triggerRefresh(options: StatuslineOptions): Promise<RefreshOutcom
   return (await start(paths, options.refreshCommand, options.env, now)) ? 'started' : 'failed';
 }
 
-function parseJson(text: string): Record<string, unknown> | null {
+/** The parsed text, or null when it is not JSON (bad stdin still gets a line). */
+function parseJson(text: string): unknown {
   try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    return JSON.parse(text);
   } catch {
     return null;
   }
-}
-
-/** The cache, or null when it is missing, unreadable, not JSON or not shaped like a cache. */
-function readCacheSync(file: string): CacheFile | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  const v = parseJson(text);
-  if (!v?.slots || typeof v.slots !== 'object' || Array.isArray(v.slots)) return null;
-  return v as unknown as CacheFile;
 }

@@ -1,8 +1,9 @@
 /**
- * The `settings.alerts` block of the registry, parsed and validated into a typed object with defaults.
- * Bad values never stop the broker: each one falls back to its default and yields a message.
+ * The alert settings the policy uses, from the `settings.alerts` block of the registry (its schema:
+ * domain/schemas/alerts-settings.ts) with a default for every key. Bad values never stop the broker:
+ * each one falls back to its default and yields a message.
  */
-
+import { parseClockTime, readAlertsBlock } from '../schemas/alerts-settings';
 import { DEFAULT_LOGIN_EXPIRY_WARN_DAYS } from '../slot-state';
 import type { BrokerSettings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
@@ -46,146 +47,42 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   stale_threshold_s: DEFAULT_SETTINGS.stale_threshold_s,
 };
 
-const TIME_PATTERN = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-const KEY = 'settings.alerts';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
-
-function parseThresholds(raw: unknown, key: string, errors: string[]): number[] | null {
-  if (
-    !Array.isArray(raw) ||
-    !raw.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0 && n <= 100)
-  ) {
-    errors.push(`${key} must be a list of percentages between 1 and 100, e.g. [80, 95] (got ${show(raw)}).`);
-    return null;
-  }
-  return [...new Set(raw as number[])].sort((a, b) => a - b);
-}
-
-function parseTime(raw: unknown): number | null {
-  const m = typeof raw === 'string' ? TIME_PATTERN.exec(raw.trim()) : null;
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
-/** True when `zone` is an IANA time zone this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function parseQuietHours(raw: unknown, errors: string[]): QuietHours | null {
-  if (raw === null || raw === undefined || raw === false) return null;
-  const key = `${KEY}.quiet_hours`;
-  if (!isRecord(raw)) {
-    errors.push(
-      `${key} must be { start: "22:00", end: "08:00" } or null (got ${show(raw)}); no quiet hours.`,
-    );
-    return null;
-  }
-  const start = parseTime(raw.start);
-  const end = parseTime(raw.end);
-  if (start === null || end === null) {
-    errors.push(
-      `${key}.start and .end must be times like "22:00" (got ${show(raw.start)}, ${show(raw.end)}); no quiet hours.`,
-    );
-    return null;
-  }
-  if (start === end) {
-    errors.push(`${key}.start and .end must differ (both ${show(raw.start)}); no quiet hours.`);
-    return null;
-  }
-  let zone: string | null = null;
-  if (raw.time_zone !== undefined && raw.time_zone !== null) {
-    if (typeof raw.time_zone === 'string' && isValidTimeZone(raw.time_zone)) zone = raw.time_zone;
-    else
-      errors.push(
-        `${key}.time_zone must be an IANA zone like "Europe/Berlin" (got ${show(raw.time_zone)}); using local time.`,
-      );
-  }
-  return { start, end, time_zone: zone };
-}
-
-function parseDays(raw: unknown, key: string, fallback: number, errors: string[]): number {
-  if (raw === undefined) return fallback;
-  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return raw;
-  errors.push(`${key} must be a number of days, 0 or more (got ${show(raw)}); using ${fallback}.`);
-  return fallback;
-}
+const ascending = (list: number[]): number[] => [...new Set(list)].sort((a, b) => a - b);
 
 /**
  * Reads `settings.alerts` from the broker settings. Unknown keys are ignored; every bad value is
- * replaced by its default and reported in `errors`.
+ * replaced by its default and reported in `errors`. The registry reader has already left bad values out
+ * (and reported them), so for its settings `errors` is empty; other callers may pass anything.
  */
-export function getAlertSettings(settings: Partial<BrokerSettings> | null | undefined): AlertSettingsResult {
+export function getAlertSettings(
+  settings: (Pick<Partial<BrokerSettings>, 'stale_threshold_s'> & { alerts?: unknown }) | null | undefined,
+): AlertSettingsResult {
   const d = DEFAULT_ALERT_SETTINGS;
-  const errors: string[] = [];
   const stale =
     typeof settings?.stale_threshold_s === 'number' && settings.stale_threshold_s > 0
       ? settings.stale_threshold_s
       : d.stale_threshold_s;
-  const raw = settings?.alerts;
-  if (raw === undefined || raw === null) return { settings: { ...d, stale_threshold_s: stale }, errors };
-  if (!isRecord(raw)) {
-    errors.push(`${KEY} must be a mapping of alert settings (got ${show(raw)}); using the defaults.`);
-    return { settings: { ...d, stale_threshold_s: stale }, errors };
-  }
-
-  let enabled = d.enabled;
-  if (raw.enabled !== undefined) {
-    if (typeof raw.enabled === 'boolean') enabled = raw.enabled;
-    else errors.push(`${KEY}.enabled must be true or false (got ${show(raw.enabled)}); using true.`);
-  }
-
-  const thresholds = { ...d.thresholds };
-  if (raw.thresholds !== undefined) {
-    if (!isRecord(raw.thresholds)) {
-      errors.push(
-        `${KEY}.thresholds must map five_hour / seven_day to lists (got ${show(raw.thresholds)}); using [80, 95].`,
-      );
-    } else {
-      for (const w of ['five_hour', 'seven_day'] as const) {
-        if (raw.thresholds[w] === undefined) continue;
-        thresholds[w] =
-          parseThresholds(raw.thresholds[w], `${KEY}.thresholds.${w}`, errors) ?? d.thresholds[w];
-      }
-    }
-  }
-
-  let notify: string | null = null;
-  if (raw.notify_command !== undefined && raw.notify_command !== null) {
-    if (typeof raw.notify_command === 'string' && raw.notify_command.trim() !== '')
-      notify = raw.notify_command;
-    else
-      errors.push(
-        `${KEY}.notify_command must be a shell command string or null (got ${show(raw.notify_command)}); not running one.`,
-      );
-  }
-
+  const { block, errors } = readAlertsBlock(settings?.alerts);
+  const quiet = block.quiet_hours || null;
   return {
     settings: {
-      enabled,
-      thresholds,
-      quiet_hours: parseQuietHours(raw.quiet_hours, errors),
-      notify_command: notify,
-      login_expiry_warn_days: parseDays(
-        raw.login_expiry_warn_days,
-        `${KEY}.login_expiry_warn_days`,
-        d.login_expiry_warn_days,
-        errors,
-      ),
-      relogin_reminder_days: parseDays(
-        raw.relogin_reminder_days,
-        `${KEY}.relogin_reminder_days`,
-        d.relogin_reminder_days,
-        errors,
-      ),
+      enabled: block.enabled ?? d.enabled,
+      thresholds: {
+        five_hour: block.thresholds?.five_hour
+          ? ascending(block.thresholds.five_hour)
+          : d.thresholds.five_hour,
+        seven_day: block.thresholds?.seven_day
+          ? ascending(block.thresholds.seven_day)
+          : d.thresholds.seven_day,
+      },
+      quiet_hours: quiet && {
+        start: parseClockTime(quiet.start) ?? 0,
+        end: parseClockTime(quiet.end) ?? 0,
+        time_zone: quiet.time_zone ?? null,
+      },
+      notify_command: block.notify_command ?? null,
+      login_expiry_warn_days: block.login_expiry_warn_days ?? d.login_expiry_warn_days,
+      relogin_reminder_days: block.relogin_reminder_days ?? d.relogin_reminder_days,
       stale_threshold_s: stale,
     },
     errors,

@@ -2,22 +2,23 @@
  * Alert data: what the policy decides, what the deliverers show, and the persisted episode state.
  * Pure data; times are epoch milliseconds.
  */
+import type * as v from 'valibot';
+import type {
+  AlertActionSchema,
+  AlertKindSchema,
+  AlertSeveritySchema,
+  AlertStateSchema,
+  EpisodeSchema,
+  EpisodeStatusSchema,
+} from '../schemas/alert-state';
 import type { CacheFile } from '../types';
 
-export type AlertSeverity = 'critical' | 'warning' | 'info';
+export type AlertSeverity = v.InferOutput<typeof AlertSeveritySchema>;
 
-export type AlertKind =
-  | 'all_inactive'
-  | 'login_dead'
-  | 'login_expiring'
-  | 'relogin_reminder'
-  | 'stale'
-  | 'usage'
-  | 'capacity_back'
-  | 'extra_usage';
+export type AlertKind = v.InferOutput<typeof AlertKindSchema>;
 
 /** What clicking the notification does. */
-export type AlertAction = { type: 'relogin'; slot: string } | { type: 'open' } | null;
+export type AlertAction = v.InferOutput<typeof AlertActionSchema>;
 
 /** One notification to deliver. `id` is the stable episode key, e.g. `login_dead:slot-2`. */
 export interface Alert {
@@ -33,41 +34,16 @@ export interface Alert {
   at: number;
 }
 
-/**
- * How an open episode's alert was handled: delivered, held for quiet hours (pending), or opened
- * without a notification (silent: superseded by a broader alert, or alerts disabled).
- */
-export type EpisodeStatus = 'delivered' | 'pending' | 'silent';
+/** How an open episode's alert was handled (schemas/alert-state.ts). */
+export type EpisodeStatus = v.InferOutput<typeof EpisodeStatusSchema>;
 
-/** A condition that is currently true. It fired (or was held) once and will not fire again until it clears. */
-export interface Episode {
-  id: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  slot: string | null;
-  title: string;
-  body: string;
-  action: AlertAction;
-  status: EpisodeStatus;
-  opened_at: number;
-  updated_at: number;
-  delivered_at: number | null;
-}
+/** A condition that is currently true (schemas/alert-state.ts). */
+export type Episode = v.InferOutput<typeof EpisodeSchema>;
 
 export const ALERT_STATE_VERSION = 1 as const;
 
-/** Persisted in `<stateDir>/alert-state.json`. */
-export interface AlertState {
-  version: typeof ALERT_STATE_VERSION;
-  /** Open episodes by id. */
-  episodes: Record<string, Episode>;
-  /**
-   * Facts remembered between cycles to detect transitions (e.g. `high:slot-1:five_hour`: the window
-   * was at its top threshold; `unusable:slot-1`: the slot could not be used). Value: epoch ms set.
-   */
-  marks: Record<string, number>;
-  updated_at: number;
-}
+/** Persisted in `<stateDir>/alert-state.json` (schemas/alert-state.ts). */
+export type AlertState = v.InferOutput<typeof AlertStateSchema>;
 
 /** The engine state a cycle just produced. */
 export interface EngineSnapshot {

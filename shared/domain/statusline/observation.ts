@@ -2,26 +2,18 @@
  * Statusline observations: the `rate_limits` Claude Code passes on the statusline's stdin, recorded
  * per slot so the engine can skip the usage endpoint while they are fresh (product.md §6, §8). Pure.
  */
+import type * as v from 'valibot';
+import type { ObservationSchema } from '../schemas/observation';
 import type { UsageWindow } from '../types';
+import { readStatuslineStdin, type StatuslineStdin, type StdinWindow } from './stdin';
 
 export const OBSERVATION_VERSION = 1 as const;
 
 /** Two `resets_at` this close belong to the same window (they are fixed per window; this absorbs jitter). */
 export const SAME_WINDOW_TOLERANCE_MS = 5 * 60_000;
 
-/** The content of `<stateDir>/observations/<key>.json`. */
-export interface Observation {
-  version: typeof OBSERVATION_VERSION;
-  /** The slot id, or null when the session's config dir is not a configured slot. */
-  slot: string | null;
-  /** The session's config dir when known (lets the engine match an observation of a slot added later). */
-  config_dir: string | null;
-  /** When these numbers were first seen (epoch ms); repeating the same numbers does not make them newer. */
-  observed_at: number;
-  session_id: string | null;
-  five_hour: UsageWindow | null;
-  seven_day: UsageWindow | null;
-}
+/** The content of `<stateDir>/observations/<key>.json` (schemas/observation.ts documents each field). */
+export type Observation = v.InferOutput<typeof ObservationSchema>;
 
 /** The windows read from one statusline stdin. */
 export interface ObservedWindows {
@@ -30,27 +22,29 @@ export interface ObservedWindows {
 }
 
 /**
- * Reads `rate_limits` from a parsed statusline stdin. `resets_at` is epoch seconds there and becomes an
- * ISO string (the cache's form). A window whose reset is already past at `now` describes a window that
- * is over, so it is dropped. Null when there is no usable window.
+ * Reads `rate_limits` from a parsed statusline stdin (see stdin.ts). `resets_at` is epoch seconds there
+ * and becomes an ISO string (the cache's form). A window whose reset is already past at `now` describes
+ * a window that is over, so it is dropped. Null when there is no usable window.
  */
 export function getObservedWindows(stdin: unknown, now: number): ObservedWindows | null {
-  const limits = (stdin as { rate_limits?: unknown } | null)?.rate_limits;
-  if (!limits || typeof limits !== 'object') return null;
-  const l = limits as Record<string, unknown>;
-  const five_hour = toWindow(l.five_hour, now);
-  const seven_day = toWindow(l.seven_day, now);
+  return getRateLimitWindows(readStatuslineStdin(stdin).rate_limits, now);
+}
+
+/** {@link getObservedWindows} for the `rate_limits` the stdin reader already read. */
+export function getRateLimitWindows(
+  limits: StatuslineStdin['rate_limits'],
+  now: number,
+): ObservedWindows | null {
+  if (!limits) return null;
+  const five_hour = toWindow(limits.five_hour, now);
+  const seven_day = toWindow(limits.seven_day, now);
   return five_hour || seven_day ? { five_hour, seven_day } : null;
 }
 
-function toWindow(raw: unknown, now: number): UsageWindow | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const { used_percentage, resets_at } = raw as Record<string, unknown>;
-  const utilization = typeof used_percentage === 'string' ? Number(used_percentage) : used_percentage;
-  if (typeof utilization !== 'number' || !Number.isFinite(utilization)) return null;
-  if (typeof resets_at !== 'number' || !Number.isFinite(resets_at) || resets_at <= 0) {
-    return { utilization, resets_at: null };
-  }
+function toWindow(raw: StdinWindow | null, now: number): UsageWindow | null {
+  if (!raw) return null;
+  const { used_percentage: utilization, resets_at } = raw;
+  if (resets_at === null) return { utilization, resets_at: null };
   // Documented as epoch seconds; a value in milliseconds is accepted rather than misread as year 50000.
   const ms = resets_at > 1e11 ? resets_at : resets_at * 1000;
   if (ms <= now) return null;
@@ -118,7 +112,11 @@ function dropEndedWindows(o: Observation, now: number): Observation {
   };
 }
 
-/** Validates the JSON of an observation file; anything malformed is null (treated as absent). */
+/**
+ * Validates the JSON of an observation file; anything malformed is null (treated as absent). The
+ * observation schema (schemas/observation.ts) checked by hand: this runs on the statusline's hot path,
+ * and test/domain/schemas/observation.test.ts holds it to the schema.
+ */
 export function parseObservation(text: string): Observation | null {
   let v: unknown;
   try {

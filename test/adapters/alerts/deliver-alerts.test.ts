@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { Alert } from '../../../shared/domain/alerts/types';
-import type { CacheSlot } from '../../../shared/domain/types';
+import type { BrokerSettings, CacheSlot } from '../../../shared/domain/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
 import type { Notifier } from '../../../shared/ports/notifier';
 import { cache, dead, MIN, slot, T0 } from '../../domain/alerts/helpers';
@@ -97,7 +97,8 @@ describe('deliverCycleAlerts', () => {
       fs: nodeFileSystem,
       cache: cache(T0, oneDead(T0)),
       brokerRunning: true,
-      settings: { alerts: { thresholds: { five_hour: 'lots' } } },
+      // Settings that did not come through the registry reader are checked here too.
+      settings: { alerts: { thresholds: { five_hour: 'lots' } } } as unknown as Partial<BrokerSettings>,
       now: T0,
       logger,
       notifier: recordingNotifier(),

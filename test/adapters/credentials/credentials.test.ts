@@ -110,6 +110,11 @@ describe('updateTokens', () => {
     });
     expect(await onDisk()).toEqual(expected);
     expect(Object.keys(await onDisk())).toEqual(Object.keys(loggedInDoc()));
+    // Inside claudeAiOauth too, every key stays in its place (the schema only checks, never rebuilds).
+    expect(Object.keys((await onDisk()).claudeAiOauth as object)).toEqual([
+      ...Object.keys(loggedInDoc().claudeAiOauth as object),
+      'refreshTokenExpiresAt',
+    ]);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await readdir(target.configDir)).toEqual(['.credentials.json']);
     const reread = await readCredentials(store, target);

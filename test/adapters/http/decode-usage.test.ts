@@ -104,6 +104,21 @@ describe('decodeUsage', () => {
       input: { five_hour: null, seven_day: null },
       expected: { five_hour: null, seven_day: null, weekly_by_model: [], extra_usage: null },
     },
+    {
+      name: 'numbers as strings are read; extra usage that is a list is none; a scoped limit names its model by id',
+      input: {
+        extra_usage: [{ is_enabled: true }],
+        limits: [
+          { kind: 'session', percent: ' 12 ', resets_at: '' },
+          { kind: 'weekly_scoped', utilization: '7', scope: { model: { display_name: '', id: 'claude-x' } } },
+        ],
+      },
+      expected: {
+        five_hour: { utilization: 12, resets_at: null },
+        weekly_by_model: [{ model: 'claude-x', utilization: 7, resets_at: null }],
+        extra_usage: null,
+      },
+    },
     { name: 'no known field at all', input: { type: 'error', message: 'hi' }, expected: null },
     { name: 'an array', input: [fixture], expected: null },
     { name: 'a string', input: 'five_hour', expected: null },

@@ -35,12 +35,14 @@ let bin: string;
 let server: Server;
 let requests = 0;
 let apiUrl: string;
+/** The source files esbuild put into the per-update bundle. */
+let bundledInputs: string[] = [];
 
 beforeAll(async () => {
   ({ root } = makeTempPaths());
   mkdirSync(join(root, 'pkg', 'dist'), { recursive: true });
   mkdirSync(join(root, 'pkg', 'bin'), { recursive: true });
-  await build({
+  const built = await build({
     entryPoints: [join(REPO, 'shared/cli/statusline/entry.ts')],
     outfile: join(root, 'pkg', 'dist', 'statusline.cjs'),
     bundle: true,
@@ -48,9 +50,11 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     minify: true,
+    metafile: true,
     logLevel: 'silent',
     define: { __APP_VERSION__: '"0.0.0-test"' },
   });
+  bundledInputs = Object.keys(built.metafile.inputs);
   await build({
     entryPoints: [join(REPO, 'shared/cli/statusline/command.ts')],
     outfile: join(root, 'pkg', 'dist', 'statusline-options.cjs'),
@@ -110,6 +114,15 @@ function startsLogged(log: string): number {
 }
 
 describe('bundled statusline', () => {
+  it('loads no valibot and no schema module: the per-update path uses the hand-checked readers', () => {
+    // Positive control: the hand-checked readers are in, so the list is the real one.
+    expect(bundledInputs).toContain('shared/domain/schemas/cache-fast.ts');
+    expect(bundledInputs.filter((f) => f.includes('node_modules/valibot'))).toEqual([]);
+    const valibotFree = ['shared/domain/schemas/cache-fast.ts', 'shared/domain/schemas/words.ts'];
+    const schemaModules = bundledInputs.filter((f) => f.startsWith('shared/domain/schemas/'));
+    expect(schemaModules.filter((f) => !valibotFree.includes(f))).toEqual([]);
+  });
+
   it('garbage stdin, no cache: a line, exit 0, and one detached refresh whose output goes to the log', async () => {
     const { paths } = makeTempPaths();
     const r = runBundle(

@@ -257,7 +257,8 @@ describe('bad input still prints a useful line', () => {
     (cache.slots['slot-1'] as unknown as Record<string, unknown>).label = 42;
     writeCache(paths, cache);
     const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work } });
-    expect(r.line).toBe('42 ⏱:37%·2h 📅:?');
+    // The cache schema reads a label that is not a string as no label: the slot id stands in.
+    expect(r.line).toBe('slot-1 ⏱:37%·2h 📅:?');
   });
 
   it('uses the format the engine copied from the registry', async () => {

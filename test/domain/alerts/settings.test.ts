@@ -1,6 +1,7 @@
 /** settings.alerts parsing: defaults, valid values, and a clear message for each bad value. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS, getAlertSettings } from '../../../shared/domain/alerts/settings';
+import { readAlertsBlock } from '../../../shared/domain/schemas/alerts-settings';
 
 describe('getAlertSettings', () => {
   it('gives the defaults when there is no alerts block', () => {
@@ -95,5 +96,24 @@ describe('getAlertSettings', () => {
     const { settings, errors } = getAlertSettings({ alerts: ['on'] });
     expect(errors[0]).toMatch(/settings\.alerts must be a mapping/);
     expect(settings.enabled).toBe(true);
+  });
+
+  it('a block with its bad values left out reads back as itself, with no message (the registry stores it so)', () => {
+    const first = readAlertsBlock({
+      notify_command: 'true',
+      enabled: 'no',
+      quiet_hours: { start: '22:00', end: '08:00', time_zone: 'Mars/Base', colour: 'blue' },
+      thresholds: { seven_day: [95, 80] },
+      unknown_key: 1,
+    });
+    expect(first.errors).toHaveLength(2);
+    expect(first.block).toEqual({
+      thresholds: { seven_day: [95, 80] },
+      quiet_hours: { start: '22:00', end: '08:00' },
+      notify_command: 'true',
+    });
+    const again = readAlertsBlock(JSON.parse(JSON.stringify(first.block)));
+    expect(again.errors).toEqual([]);
+    expect(JSON.stringify(again.block)).toBe(JSON.stringify(first.block));
   });
 });

@@ -37,7 +37,7 @@ export const staleCondition: ConditionEvaluator = (ctx) => {
       severity: 'warning',
       slot: id,
       title: `${id}: quota data is ${age} old`,
-      body: `The broker cannot refresh ${describeSlot(id, s)} (${s.health.replace('_', ' ')}).${why}${retry} Run: quota-broker doctor`,
+      body: `The broker cannot refresh ${describeSlot(id, s)} (${state.condition.replace('_', ' ')}).${why}${retry} Run: quota-broker doctor`,
       action: { type: 'open' },
     });
   }
