@@ -1,5 +1,5 @@
 /**
- * Logging in the app (product §2): electron-log's main-process file at its standard per-OS place
+ * Logging in the app (docs/contracts.md "Files and environment"): electron-log's main-process file at its standard per-OS place
  * (macOS: ~/Library/Logs/Quota Broker/main.log), and the engine's Logger routed there as well as to
  * the broker's own `broker.log`. Every line is redacted before it is written.
  */

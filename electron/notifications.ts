@@ -1,6 +1,6 @@
 /**
  * The engine's Notifier for the app: shows each Alert the engine decided as an Electron Notification
- * (product §7) and turns a click into the alert's action — start the slot's re-login, or open the popover.
+ * (docs/alerts.md) and turns a click into the alert's action — start the slot's re-login, or open the popover.
  */
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { Alert, AlertAction } from '../shared/domain/alerts/types';

@@ -1,5 +1,5 @@
 /**
- * Who may call the IPC handlers (product §11): only our own windows' main frames, showing our own
+ * Who may call the IPC handlers (docs/contracts.md "Security"): only our own windows' main frames, showing our own
  * renderer bundle. Pure; electron/fiddle's ipc.ts does the same with a window list.
  */
 import { isOwnPage } from '../windows/url-policy';

@@ -1,5 +1,5 @@
 /**
- * Applies the URL policy to a window (product §11): navigation and new windows denied, webviews
+ * Applies the URL policy to a window (docs/contracts.md "Security"): navigation and new windows denied, webviews
  * refused, permissions refused, remote requests cancelled, the CSP sent as a header too.
  */
 import type { Session, Shell, WebContents } from 'electron';

@@ -1,5 +1,5 @@
 /**
- * Which URLs the app lets through (product §11): the renderer loads only its own files, navigates
+ * Which URLs the app lets through (docs/contracts.md "Security"): the renderer loads only its own files, navigates
  * nowhere, and hands the system browser nothing but https sign-in pages. Pure.
  */
 import { pathToFileURL } from 'node:url';

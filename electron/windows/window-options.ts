@@ -1,5 +1,5 @@
 /**
- * The popover's BrowserWindow options (product §11): an isolated, sandboxed renderer with no Node,
+ * The popover's BrowserWindow options (docs/contracts.md "Security"): an isolated, sandboxed renderer with no Node,
  * no webviews and no insecure content. Pure, so a test can hold every flag to account.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';

@@ -2,7 +2,7 @@ import { formatCountdown, parseIsoMs } from '../../shared/domain/format/duration
 import type { UsageWindow } from '../../shared/domain/types';
 import { formatClock } from '../format/time';
 
-/** Bars turn amber at this utilisation and red at the next (product.md §7 alert defaults). */
+/** Bars turn amber at this utilisation and red at the next (docs/alerts.md alert defaults). */
 export const WARN_PERCENT = 80;
 export const DANGER_PERCENT = 95;
 

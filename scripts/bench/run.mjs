@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue #8 side by side in one run, printed as JSON and as the
+// `npm run bench`: every benchmark side by side (docs/BENCHMARKS.md) in one run, printed as JSON and as the
 // Markdown tables of docs/BENCHMARKS.md. Plain node ESM: the TypeScript it needs (fake server, engine)
 // is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon and serve idle, default 120),
 // --statusline-runs N (default 30), --skip-dashboard, --only a,b (run only these sections: statusline,

@@ -1,6 +1,6 @@
 /**
  * Who a config dir is logged in as, from Claude Code's own files: `<config_dir>/.claude.json`
- * (`~/.claude.json` for the default dir) → `oauthAccount.emailAddress` (interop doc "Accounts and config dirs").
+ * (`~/.claude.json` for the default dir) → `oauthAccount.emailAddress` (docs/claude-code.md "Accounts and config dirs").
  */
 import { join } from 'node:path';
 import { parseClaudeJson } from '../domain/schemas/claude-json';

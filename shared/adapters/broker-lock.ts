@@ -1,5 +1,5 @@
 /**
- * The one-broker lock (product.md §1): however many surfaces run (app, daemon, cron `refresh`, dashboard,
+ * The one-broker lock (docs/contracts.md "Surfaces"): however many surfaces run (app, daemon, cron `refresh`, dashboard,
  * statusline-started refresh), one of them polls. A proper-lockfile directory lock at `<state dir>/broker.lock`
  * whose mtime the holder refreshes every 10 s; `broker.json` says who holds it.
  */

@@ -1,4 +1,4 @@
-/** Reads and writes `merged-quota-cache.json` (product.md §4): atomic, 0600, no secrets. */
+/** Reads and writes `merged-quota-cache.json` (docs/contracts.md "The cache file"): atomic, 0600, no secrets. */
 import { parseCacheText } from '../domain/schemas/cache';
 import type { CacheFile } from '../domain/types';
 import type { FileSystem } from '../ports/file-system';

@@ -1,5 +1,5 @@
 /**
- * Claude Code's own lock protocol (interop doc "Refreshing a token"), so the broker refreshing a token is as
+ * Claude Code's own lock protocol (docs/claude-code.md "Refreshing a token"), so the broker refreshing a token is as
  * safe as a second Claude Code process: proper-lockfile directory locks with Claude Code's exact options.
  */
 import { realpath } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { getHomeDir } from './home-dir';
 
-/** Every file and endpoint location the broker uses, resolved once from the environment (product.md §2). */
+/** Every file and endpoint location the broker uses, resolved once from the environment (docs/contracts.md "Files and environment"). */
 export interface BrokerPaths {
   home: string;
   stateDir: string;

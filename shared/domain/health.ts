@@ -22,7 +22,7 @@ export function isStale(lastFetched: number | null, now: number, staleThresholdS
   return lastFetched == null || now - lastFetched > staleThresholdS * 1000;
 }
 
-/** Maps a failed call's kind to the health it shows (product.md §3). */
+/** Maps a failed call's kind to the health it shows (docs/contracts.md "Slot health"). */
 export function healthForFailure(kind: ErrorKind): SlotHealth {
   switch (kind) {
     case 'rate_limited':
@@ -39,7 +39,7 @@ export function healthForFailure(kind: ErrorKind): SlotHealth {
   }
 }
 
-/** The health a slot shows after a cycle (product.md §3). */
+/** The health a slot shows after a cycle (docs/contracts.md "Slot health"). */
 export function getSlotHealth(
   outcome: SlotOutcome,
   previous: SlotHealth | null,

@@ -1,5 +1,5 @@
 /**
- * Polling budget decisions (product.md §6): when a slot is due, back-off after a 429 or a network failure,
+ * Polling budget decisions (docs/contracts.md "Polling and budget"): when a slot is due, back-off after a 429 or a network failure,
  * and the trailing-hour request count. Pure: `now` and randomness are arguments.
  */
 import type * as v from 'valibot';

@@ -1,5 +1,5 @@
 /**
- * Running cycles as the one broker (product.md §1): take the broker lock, run, release. A second engine
+ * Running cycles as the one broker (docs/contracts.md "Surfaces"): take the broker lock, run, release. A second engine
  * (cron `refresh`, a statusline-started refresh, another surface) never duplicates calls: it waits for the
  * running cycle, or asks a running daemon for a cycle, and reports.
  */

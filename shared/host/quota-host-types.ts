@@ -41,7 +41,7 @@ export interface QuotaHost extends OperationHandlers<Operations>, EventSubscript
   snapshot(): Promise<HostSnapshot>;
   /** Runs a cycle through this host's daemon, taking the broker lock when it is free. */
   claimBroker(): Promise<void>;
-  /** Stops a headless broker (`daemon`, `serve`) holding the lock and becomes the broker (issue #7). */
+  /** Stops a headless broker (`daemon`, `serve`) holding the lock and becomes the broker (docs/electron.md). */
   takeOver(): Promise<TakeoverResult>;
   /** The engine log this host writes. */
   logPath(): string;

@@ -1,5 +1,5 @@
 /**
- * Re-login from a UI (product §9): one `claude auth login` child per slot at a time, its progress pushed
+ * Re-login from a UI (docs/contracts.md "Re-login"): one `claude auth login` child per slot at a time, its progress pushed
  * as contract `ReloginProgress` events, cancel, and on success one cycle for that slot so it comes back
  * at once. Every refusal is a value (`ApiResult`), never a throw.
  */

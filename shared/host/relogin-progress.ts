@@ -2,7 +2,7 @@
 import type { LoginProgress, LoginResult } from '../adapters/claude/auth-login';
 import type { ReloginProgress } from '../ipc/contract';
 
-/** The login child's default time limit (product §9). */
+/** The login child's default time limit (docs/contracts.md "Re-login"). */
 export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
 
 /** The progress a finished login reports, before the verifying refresh. */

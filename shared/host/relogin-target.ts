@@ -1,5 +1,5 @@
 /**
- * Which slot a re-login is for, where it goes and as whom (product §9) — one answer for the terminal
+ * Which slot a re-login is for, where it goes and as whom (docs/contracts.md "Re-login") — one answer for the terminal
  * (`quota-broker relogin`), the app and the dashboard. Unlike a refresh cycle, a re-login must also work
  * for a default account whose login is already gone, so the slots come from the registry, its last good
  * copy, or — with no registry — the default account, logged in or not.

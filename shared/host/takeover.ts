@@ -1,5 +1,5 @@
 /**
- * Taking over from a headless broker (issue #7): when `quota-broker daemon` or `serve` holds the
+ * Taking over from a headless broker (docs/electron.md): when `quota-broker daemon` or `serve` holds the
  * broker lock, the app follows its cache and offers to poll itself. Taking over asks that process to
  * stop (SIGTERM: both shut down cleanly and release the lock), waits for it to exit, then runs a cycle.
  */

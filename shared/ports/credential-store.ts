@@ -1,5 +1,5 @@
 /**
- * One interface over the three places Claude Code's OAuth credentials live (interop doc "Where the tokens are"):
+ * One interface over the three places Claude Code's OAuth credentials live (docs/claude-code.md "Where the tokens are"):
  * the macOS keychain (through /usr/bin/security), the Secret Service (keytar), and `<config_dir>/.credentials.json`.
  * A store moves the raw JSON text; parsing and read-modify-write live in credentials.ts.
  */

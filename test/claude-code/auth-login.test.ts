@@ -4,7 +4,7 @@ import { type ClaudeHome, makeClaudeHome, realClaudeEnv, requireRealClaude } fro
 import { requireSetup } from '../support/real-claude/setup';
 
 /**
- * Re-login (product §9) against the real CLI's output: `claude auth login --claudeai --email`
+ * Re-login (docs/contracts.md "Re-login") against the real CLI's output: `claude auth login --claudeai --email`
  * prints the sign-in URL without a TTY and then waits; cancel ends it. No browser, no network.
  */
 const home: ClaudeHome = makeClaudeHome();

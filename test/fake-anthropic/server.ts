@@ -28,7 +28,7 @@ function route(method: string, path: string): { name: FakeRequestLog['route']; h
 
 /**
  * Starts a fake of Anthropic's OAuth endpoints (usage, profile, token, hello) over real HTTP on
- * 127.0.0.1 (any free port by default), or HTTPS with `tls`. Its semantics follow the interop doc:
+ * 127.0.0.1 (any free port by default), or HTTPS with `tls`. Its semantics follow docs/claude-code.md:
  * single-use refresh tokens, the usage endpoint's header requirements and hourly budget. Tests
  * control it through the returned object and read what happened in `stats`.
  */

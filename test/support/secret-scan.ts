@@ -1,5 +1,5 @@
 /**
- * Secret scans (product.md §11): every file, log line and output a suite produced is searched for tokens.
+ * Secret scans (docs/contracts.md "Security"): every file, log line and output a suite produced is searched for tokens.
  * Files that are meant to hold tokens (Claude Code's `.credentials.json`) are skipped by name; everything
  * else — the state dir, logs, the refresh journal once it should be gone, captured stdout/stderr — must
  * hold none. Findings name the place and the kind of token, never the token itself.

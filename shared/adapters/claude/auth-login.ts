@@ -29,7 +29,7 @@ export interface LoginOptions {
   email: string;
   /** Base environment; cleaned with {@link claudeChildEnv}. Defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Defaults to 5 minutes (product §9). */
+  /** Defaults to 5 minutes (docs/contracts.md "Re-login"). */
   timeoutMs?: number;
   /** Time between SIGTERM and SIGKILL on cancel or timeout. Defaults to 3 s. */
   killGraceMs?: number;
@@ -47,7 +47,7 @@ export interface LoginHandle {
 }
 
 /**
- * Starts `claude auth login --claudeai --email <email>` for one config dir (product §9): no shell,
+ * Starts `claude auth login --claudeai --email <email>` for one config dir (docs/contracts.md "Re-login"): no shell,
  * no TTY, cleaned environment. Claude Code opens the browser and prints the sign-in URL, which is
  * reported as a `url` progress event for the UI's fallback link.
  */

@@ -45,7 +45,7 @@ export function parseAuthStatus(stdout: string): Pick<AuthStatusResult, 'loggedI
 /**
  * Runs `claude auth status` for one config dir (no shell, cleaned environment, timeout, killed on
  * timeout). With an expired access token Claude Code refreshes it itself under its own locks
- * (interop doc "Letting Claude Code refresh"), so the caller re-reads the credential store afterwards.
+ * (docs/claude-code.md "Letting Claude Code refresh"), so the caller re-reads the credential store afterwards.
  *
  * @param bin - the `claude` executable (see `findClaude`).
  * @param configDir - the slot's config dir, or null for the default account.

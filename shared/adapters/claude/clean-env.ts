@@ -1,5 +1,5 @@
 /**
- * The environment handed to every `claude` child (interop doc "Logging in", product §5 and §9).
+ * The environment handed to every `claude` child (docs/claude-code.md "Logging in", docs/contracts.md "Token refresh modes" and docs/contracts.md "Re-login").
  * Variables that would override the stored login of the chosen config dir are removed; everything
  * else (PATH, HOME, proxies, NODE_EXTRA_CA_CERTS, locale, …) is kept as is.
  */

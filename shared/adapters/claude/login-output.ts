@@ -1,4 +1,4 @@
-/** Parsing of `claude auth login` output (interop doc "Logging in"). */
+/** Parsing of `claude auth login` output (docs/claude-code.md "Logging in"). */
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
 const MARKER = /if the browser didn't open,? visit:?/i;

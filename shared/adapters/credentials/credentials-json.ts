@@ -1,5 +1,5 @@
 /**
- * Pure handling of Claude Code's credentials JSON (interop doc "Where the tokens are"): classify it,
+ * Pure handling of Claude Code's credentials JSON (docs/claude-code.md "Where the tokens are"): classify it,
  * fingerprint the login, and merge new tokens in while keeping every key the broker does not own.
  */
 import { createHash } from 'node:crypto';

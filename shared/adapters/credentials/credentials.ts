@@ -1,7 +1,7 @@
 /**
  * Reading and updating Claude Code's login through any credential store. The only writer of
  * credentials in the broker: it never writes a logged-out stub and never overwrites what it could not parse.
- * Locking (Claude Code's refresh and storage-write locks) is the caller's job; see interop doc.
+ * Locking (Claude Code's refresh and storage-write locks) is the caller's job; see docs/claude-code.md.
  */
 import { redactUnknown } from '../../domain/redact';
 import type { OAuthTokens } from '../../domain/types';

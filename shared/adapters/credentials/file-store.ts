@@ -1,6 +1,6 @@
 /**
  * `<config_dir>/.credentials.json`, where Claude Code keeps its login on Linux and other non-macOS systems
- * (interop doc "Where the tokens are"). Written atomically with mode 0600, as Claude Code writes it.
+ * (docs/claude-code.md "Where the tokens are"). Written atomically with mode 0600, as Claude Code writes it.
  */
 import { join } from 'node:path';
 import {

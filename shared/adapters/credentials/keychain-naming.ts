@@ -1,5 +1,5 @@
 /**
- * How Claude Code names its credential item (interop doc "Where the tokens are"). The keychain store and
+ * How Claude Code names its credential item (docs/claude-code.md "Where the tokens are"). The keychain store and
  * the Secret Service store both use these names, so the broker finds exactly the item Claude Code writes.
  */
 import { createHash } from 'node:crypto';

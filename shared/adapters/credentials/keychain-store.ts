@@ -1,6 +1,6 @@
 /**
  * The macOS login keychain, through `/usr/bin/security` exactly as Claude Code uses it
- * (interop doc "Where the tokens are"). Reading through the same tool keeps the item's access list as
+ * (docs/claude-code.md "Where the tokens are"). Reading through the same tool keeps the item's access list as
  * Claude Code leaves it, so macOS does not ask for the password after every Claude Code refresh.
  */
 

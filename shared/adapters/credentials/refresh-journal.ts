@@ -1,6 +1,6 @@
 /**
  * The refresh journal: a crash between the token endpoint rotating a login and the broker storing the new
- * pair would lose that login, because refresh tokens are single-use (interop doc "Refreshing a token").
+ * pair would lose that login, because refresh tokens are single-use (docs/claude-code.md "Refreshing a token").
  * So the broker writes the answer, atomically and fsynced, to `<config_dir>/.quota-broker-refresh.json`
  * (0600, beside `.credentials.json`) the moment it arrives, before it waits for Claude Code's storage-write
  * lock; the next run recovers it under Claude Code's refresh locks. The file lives for milliseconds in the

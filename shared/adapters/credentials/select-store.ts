@@ -1,5 +1,5 @@
 /**
- * Picks the credential store from `QUOTA_BROKER_CREDENTIALS` (product.md §2): `auto` is the macOS keychain
+ * Picks the credential store from `QUOTA_BROKER_CREDENTIALS` (docs/contracts.md "Files and environment"): `auto` is the macOS keychain
  * on macOS and `<config_dir>/.credentials.json` elsewhere, where Claude Code keeps its login. On macOS a
  * leftover `.credentials.json` may be stale: the keychain wins.
  */

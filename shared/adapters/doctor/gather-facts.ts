@@ -1,6 +1,6 @@
 /**
  * Gathers everything `quota-broker doctor` judges, in parallel and read-only: no lock is taken, nothing
- * is written, no `claude` process runs, and the network is touched only with `online` (product.md §10).
+ * is written, no `claude` process runs, and the network is touched only with `online` (docs/doctor.md).
  */
 import { stat } from 'node:fs/promises';
 import { getAlertSettings } from '../../domain/alerts/settings';

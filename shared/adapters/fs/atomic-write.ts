@@ -6,9 +6,9 @@ import { basename, dirname, join } from 'node:path';
 import type { FileSystem } from '../../ports/file-system';
 import { getErrorCode, nodeFileSystem } from './node-file-system';
 
-/** Files the broker writes are private (product.md §11). */
+/** Files the broker writes are private (docs/contracts.md "Security"). */
 export const PRIVATE_FILE_MODE = 0o600;
-/** Directories the broker creates are private (product.md §11). */
+/** Directories the broker creates are private (docs/contracts.md "Security"). */
 export const PRIVATE_DIR_MODE = 0o700;
 
 export interface WriteFileAtomicOptions {

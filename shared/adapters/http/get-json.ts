@@ -20,7 +20,7 @@ export interface OAuthGetOptions extends HttpOptions {
   maxBytes?: number;
 }
 
-/** The headers the interop doc prescribes for api.anthropic.com's OAuth endpoints. */
+/** The headers docs/claude-code.md prescribes for api.anthropic.com's OAuth endpoints. */
 export function oauthHeaders(accessToken: string, userAgent: string): Record<string, string> {
   return {
     Authorization: `Bearer ${accessToken}`,

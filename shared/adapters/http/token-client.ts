@@ -6,7 +6,7 @@ import { readBodyText } from './read-body';
 import type { HttpOptions, TokenRefreshResult } from './types';
 import { brokerUserAgent } from './user-agent';
 
-/** Claude Code's OAuth client id (interop doc "Refreshing a token"). */
+/** Claude Code's OAuth client id (docs/claude-code.md "Refreshing a token"). */
 export const CLAUDE_CODE_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
 
 /** Scopes Claude Code asks for, used only when the stored login has none. */

@@ -20,7 +20,7 @@ export interface HttpFailure {
 /** Result of one usage call. Errors are values: the engine classifies, never throws past here. */
 export type UsageResult = { ok: true; snapshot: UsageSnapshot; status: 200 } | HttpFailure;
 
-/** Result of one POST to the token endpoint (interop doc "Refreshing a token"). */
+/** Result of one POST to the token endpoint (docs/claude-code.md "Refreshing a token"). */
 export type TokenRefreshResult =
   | {
       ok: true;

@@ -8,7 +8,7 @@ export type FetchUsageOptions = OAuthGetOptions;
 export const USAGE_PATH = '/api/oauth/usage';
 
 /**
- * One call to `GET <apiBase>/api/oauth/usage` with the headers the interop doc prescribes, a
+ * One call to `GET <apiBase>/api/oauth/usage` with the headers docs/claude-code.md prescribes, a
  * per-request timeout and a body size cap. Never throws: 401 → unauthorized, 403 → forbidden,
  * 429 → rate_limited (with `retryAfterS`), 5xx → server_error, network → offline, timeout → timeout,
  * anything unreadable or without usage fields → bad_response. Messages are redacted.

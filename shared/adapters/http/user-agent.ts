@@ -1,4 +1,4 @@
-/** The Claude Code version whose behaviour the interop doc describes. */
+/** The Claude Code version whose behaviour docs/claude-code.md describes. */
 export const DEFAULT_CLAUDE_CODE_VERSION = '2.1.332';
 
 /**

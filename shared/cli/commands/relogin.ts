@@ -1,4 +1,4 @@
-/** `quota-broker relogin <slot>` (product.md §9) from the terminal. */
+/** `quota-broker relogin <slot>` (docs/contracts.md "Re-login") from the terminal. */
 import { createInterface } from 'node:readline';
 import { type LoginHandle, type LoginResult, startLogin } from '../../adapters/claude/auth-login';
 import { readCredentials } from '../../adapters/credentials/credentials';
@@ -9,7 +9,7 @@ import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { describeSlotAfter } from './relogin-report';
 
-/** product §9: a login that has not finished after 5 minutes is ended. */
+/** docs/contracts.md "Re-login": a login that has not finished after 5 minutes is ended. */
 export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
 /** Exit code after Ctrl-C, as shells report SIGINT. */
 export const EXIT_CANCELLED = 130;

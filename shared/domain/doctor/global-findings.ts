@@ -1,5 +1,5 @@
 /**
- * Global findings (product.md §10): state dir, registry (line:col when it does not parse), cache age,
+ * Global findings (docs/doctor.md): state dir, registry (line:col when it does not parse), cache age,
  * broker running or not, and the `claude` CLI the refresh mode depends on. Pure.
  */
 import { formatDuration, formatRelative } from './duration';

@@ -1,4 +1,4 @@
-/** The doctor's verdict: every finding from the gathered facts, and the exit code (product.md §10). Pure. */
+/** The doctor's verdict: every finding from the gathered facts, and the exit code (docs/doctor.md). Pure. */
 import { getGlobalFindings } from './global-findings';
 import { getScheduleFindings } from './schedule-findings';
 import { getSlotContext, reloginFix } from './slot-context';

@@ -1,5 +1,5 @@
 /**
- * Where the broker's output goes (product.md §10): the installed service, cron jobs that discard their
+ * Where the broker's output goes (docs/doctor.md): the installed service, cron jobs that discard their
  * output (the original failure: a cron job's output went to /dev/null), and the log with its last errors. Pure.
  */
 import { isDiscardedOutput } from '../service/read-service-file';

@@ -1,5 +1,5 @@
 /**
- * Per-slot checks of what the broker has been doing (product.md §10): last success and its age, the last
+ * Per-slot checks of what the broker has been doing (docs/doctor.md): last success and its age, the last
  * error and its kind, requests in the last hour, the 429 back-off, and the `--online` probe. Pure.
  */
 import { HOUR_MS, isBackingOff } from '../schedule';

@@ -13,7 +13,7 @@ export interface SlotContext {
   registryPath: string;
 }
 
-/** `auto` means delegate when a `claude` CLI was found, else locked (product.md §5). */
+/** `auto` means delegate when a `claude` CLI was found, else locked (docs/contracts.md "Token refresh modes"). */
 export function getEffectiveRefreshMode(
   setting: GlobalFacts['tokenRefresh'],
   claudeBin: string | null,

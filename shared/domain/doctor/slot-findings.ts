@@ -1,4 +1,4 @@
-/** All findings for one slot (product.md §10), login first, then activity. Pure. */
+/** All findings for one slot (docs/doctor.md), login first, then activity. Pure. */
 import { getActivityFindings } from './slot-activity';
 import type { SlotContext } from './slot-context';
 import { getLoginFindings } from './slot-login';

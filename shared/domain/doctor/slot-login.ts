@@ -1,5 +1,5 @@
 /**
- * Per-slot checks of the stored login (product.md §10): config dir, credential item, access-token expiry,
+ * Per-slot checks of the stored login (docs/doctor.md): config dir, credential item, access-token expiry,
  * login expiry or age, and whether an inactive slot's login is dead or was renewed. Pure.
  */
 import { ACCESS_EXPIRY_MARGIN_MS, formatDuration, formatRelative } from './duration';

@@ -1,5 +1,5 @@
 /**
- * What `quota-broker doctor` knows and what it concludes (product.md §10). The facts are gathered by
+ * What `quota-broker doctor` knows and what it concludes (docs/doctor.md). The facts are gathered by
  * adapters; the findings are a pure function of the facts and `now`. Pure data; times are epoch ms.
  */
 import type { Episode } from '../alerts/types';

@@ -1,5 +1,5 @@
 /**
- * What a background service for `quota-broker daemon` needs (issue #4): the real node and script paths,
+ * What a background service for `quota-broker daemon` needs (README "Keeping the broker running"): the real node and script paths,
  * the environment that makes it see the same state dir as the installing shell, and one log file for its
  * output — never /dev/null. Pure.
  */

@@ -1,5 +1,5 @@
 /**
- * Which slot a Claude Code session uses (product.md §8): its `CLAUDE_CONFIG_DIR`, else the configured
+ * Which slot a Claude Code session uses (docs/statusline.md): its `CLAUDE_CONFIG_DIR`, else the configured
  * slot whose config dir contains the session's transcript, else the default slot. Pure.
  */
 import {

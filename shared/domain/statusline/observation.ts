@@ -1,6 +1,6 @@
 /**
  * Statusline observations: the `rate_limits` Claude Code passes on the statusline's stdin, recorded
- * per slot so the engine can skip the usage endpoint while they are fresh (product.md §6, §8). Pure.
+ * per slot so the engine can skip the usage endpoint while they are fresh (docs/contracts.md "Polling and budget", docs/statusline.md). Pure.
  */
 import type * as v from 'valibot';
 import type { ObservationSchema } from '../schemas/observation';

@@ -1,5 +1,5 @@
 /**
- * `token_refresh: delegate` (product.md §5): Claude Code refreshes its own token. We run
+ * `token_refresh: delegate` (docs/contracts.md "Token refresh modes"): Claude Code refreshes its own token. We run
  * `CLAUDE_CONFIG_DIR=<dir> claude auth status` (cleaned environment, timeout), then re-read the store:
  * a new expiresAt → refreshed; a logged-out stub → login dead; unchanged → transient.
  */

@@ -1,5 +1,5 @@
 /**
- * `token_refresh: locked` (product.md §5): refresh exactly as a second Claude Code process would. Take Claude
+ * `token_refresh: locked` (docs/contracts.md "Token refresh modes"): refresh exactly as a second Claude Code process would. Take Claude
  * Code's two refresh locks, re-read the store, refresh only if still expired (or still the token the server
  * rejected), write both tokens back at once
  * (read-modify-write, siblings kept) under the storage-write lock. On invalid_grant, re-read: a changed refresh

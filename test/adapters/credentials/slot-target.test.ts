@@ -13,7 +13,7 @@ const slot = (config_dir: string, extra: Partial<SlotConfig> = {}): SlotConfig =
   ...extra,
 });
 
-describe('which keychain item a registry slot reads (interop doc vectors)', () => {
+describe('which keychain item a registry slot reads (docs/claude-code.md vectors)', () => {
   it.each([
     [slot('~/.claude', { default: true }), 'Claude Code-credentials', true],
     [slot('/Users/test/.claude', { default: true }), 'Claude Code-credentials', true],

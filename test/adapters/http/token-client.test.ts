@@ -59,7 +59,7 @@ describe('refreshAccessToken against the fake Anthropic', () => {
     expect(fake.stats.refreshReuse).toBe(0);
   });
 
-  it('posts the body the interop doc prescribes with a neutral User-Agent', async () => {
+  it('posts the body docs/claude-code.md prescribes with a neutral User-Agent', async () => {
     let sent: { headers: Headers; body: unknown } | null = null;
     const spy: typeof fetch = (input, init) => {
       sent = { headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) };

@@ -1,4 +1,4 @@
-/** Shared fixtures for the statusline CLI tests: a temp state dir and caches in the §4 shape. */
+/** Shared fixtures for the statusline CLI tests: a temp state dir and caches in the shape of docs/contracts.md "The cache file". */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

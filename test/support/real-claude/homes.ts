@@ -12,7 +12,7 @@ export const CLAUDE_SCOPES = [
   'user:plugins',
 ];
 
-/** The `claudeAiOauth` object of Claude Code's credential JSON (interop doc "Where the tokens are"). */
+/** The `claudeAiOauth` object of Claude Code's credential JSON (docs/claude-code.md "Where the tokens are"). */
 export interface ClaudeAiOauth {
   accessToken: string;
   refreshToken: string;

@@ -1,4 +1,4 @@
-/** `quota-broker doctor [--json] [--online]` (product.md §10, issue #4). */
+/** `quota-broker doctor [--json] [--online]` (docs/doctor.md). */
 import { EXIT_DOCTOR_FAILED, runDoctor } from '../../../host/run-doctor';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
