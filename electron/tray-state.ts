@@ -2,6 +2,8 @@
  * What the tray shows for a cache: the icon state and the glance title (`42%·3h`). Pure: `now` is an
  * argument. Electron-free, so the same decisions could serve another tray host.
  */
+
+import { formatPercent } from '../shared/domain/format/percent';
 import { getSlotState, getSlotStateSettings, getSlotStates, isCacheStale } from '../shared/domain/slot-state';
 import type { CacheFile } from '../shared/domain/types';
 
@@ -65,7 +67,7 @@ export function getGlanceTitle(cache: CacheFile | null, now: number, mode: Glanc
   if (!id || !slot || !window || !Number.isFinite(window.utilization)) return '';
   const until = formatUntil(window.resets_at, now);
   const stale = getSlotState(id, slot, now, getSlotStateSettings(cache)).stale ? '!' : '';
-  return `${Math.round(window.utilization)}%${until ? `·${until}` : ''}${stale}`;
+  return `${formatPercent(window.utilization)}${until ? `·${until}` : ''}${stale}`;
 }
 
 /** One tooltip line per slot: `slot-1 (Work): 42% · ok`. */
@@ -73,7 +75,7 @@ export function getTrayTooltip(cache: CacheFile | null): string {
   if (!cache) return 'Quota Broker — no data yet';
   const lines = Object.entries(cache.slots).map(([id, s]) => {
     const name = s.label ? `${id} (${s.label})` : id;
-    const pct = s.five_hour ? `${Math.round(s.five_hour.utilization)}%` : '—';
+    const pct = formatPercent(s.five_hour?.utilization);
     return `${name}: ${pct} · ${s.health}`;
   });
   return ['Quota Broker', ...lines].join('\n');

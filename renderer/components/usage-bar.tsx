@@ -1,4 +1,5 @@
 import { formatCountdown, parseIsoMs } from '../../shared/domain/format/duration';
+import { formatPercent } from '../../shared/domain/format/percent';
 import type { UsageWindow } from '../../shared/domain/types';
 import { formatClock } from '../format/time';
 
@@ -22,7 +23,7 @@ interface UsageBarProps {
  */
 export function UsageBar({ label, name, window, now, minor = false }: UsageBarProps) {
   const resetMs = parseIsoMs(window?.resets_at);
-  const percent = window ? Math.round(window.utilization) : null;
+  const percent = formatPercent(window?.utilization, '–');
   return (
     <div className={minor ? 'usage usage--minor' : 'usage'}>
       <span className="usage__label" aria-hidden="true">
@@ -37,9 +38,9 @@ export function UsageBar({ label, name, window, now, minor = false }: UsageBarPr
         high={DANGER_PERCENT}
         optimum={0}
         value={window ? Math.min(100, Math.max(0, window.utilization)) : 0}
-        aria-valuetext={percent === null ? 'no data' : `${percent}%`}
+        aria-valuetext={window ? percent : 'no data'}
       />
-      <span className="usage__percent">{percent === null ? '–' : `${percent}%`}</span>
+      <span className="usage__percent">{percent}</span>
       <span
         className="usage__reset"
         title={resetMs === null ? undefined : `Resets ${formatClock(resetMs, now)}`}

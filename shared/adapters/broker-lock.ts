@@ -11,11 +11,11 @@ import {
   type BrokerSurfaceSchema,
   parseBrokerInfo,
 } from '../domain/schemas/broker-files';
+import { BROKER_LOCK_STALE_MS } from '../domain/timing';
 import type { FileSystem } from '../ports/file-system';
 import { PRIVATE_DIR_MODE, readTextIfExists, writeFileAtomic } from './fs/atomic-write';
 import type { BrokerPaths } from './paths';
 
-export const BROKER_LOCK_STALE_MS = 30_000;
 export const BROKER_LOCK_UPDATE_MS = 10_000;
 
 export type BrokerSurface = v.InferOutput<typeof BrokerSurfaceSchema>;

@@ -5,9 +5,18 @@
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { LOCK_UPDATE_MS, REFRESH_LOCK_STALE_MS, STORAGE_LOCK_STALE_MS } from '../domain/timing';
 
-const REFRESH_LOCK_OPTIONS = { realpath: false, stale: 60_000, update: 5_000 } as const;
-const STORAGE_LOCK_OPTIONS = { realpath: false, stale: 15_000, update: 5_000 } as const;
+const REFRESH_LOCK_OPTIONS = {
+  realpath: false,
+  stale: REFRESH_LOCK_STALE_MS,
+  update: LOCK_UPDATE_MS,
+} as const;
+const STORAGE_LOCK_OPTIONS = {
+  realpath: false,
+  stale: STORAGE_LOCK_STALE_MS,
+  update: LOCK_UPDATE_MS,
+} as const;
 /** On ELOCKED: a few retries with 1–2 s random waits, as Claude Code does. */
 const RETRIES = { retries: 8, minTimeout: 1_000, maxTimeout: 2_000, randomize: true } as const;
 

@@ -9,9 +9,7 @@ export function formatAge(ms: number | null): string {
   return ms == null ? '—' : formatCompactAge(ms);
 }
 
-export function formatPercent(v: number | null | undefined): string {
-  return v == null ? '—' : `${Math.round(v)}%`;
-}
+export { formatPercent } from '../domain/format/percent';
 
 /** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
 export function shouldColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {

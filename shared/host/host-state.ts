@@ -1,8 +1,9 @@
 /** Builds the contract's QuotaState from what is on disk and what this host knows. */
-import { BROKER_LOCK_STALE_MS, getBrokerHolder } from '../adapters/broker-lock';
+import { getBrokerHolder } from '../adapters/broker-lock';
 import { readCache } from '../adapters/cache-store';
 import type { BrokerPaths } from '../adapters/paths';
 import { loadRegistry } from '../adapters/registry/registry-store';
+import { BROKER_LOCK_STALE_MS } from '../domain/timing';
 import type { BrokerSettings } from '../domain/types';
 import type { QuotaState } from '../ipc/contract';
 

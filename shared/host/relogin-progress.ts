@@ -1,9 +1,7 @@
 /** How a `claude auth login` child's events read in the UI (contract `ReloginProgress`). Pure. */
 import type { LoginProgress, LoginResult } from '../adapters/claude/auth-login';
+import { RELOGIN_TIMEOUT_MS } from '../domain/timing';
 import type { ReloginProgress } from '../ipc/contract';
-
-/** The login child's default time limit (docs/contracts.md "Re-login"). */
-export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
 
 /** The progress a finished login reports, before the verifying refresh. */
 export function getExitProgress(

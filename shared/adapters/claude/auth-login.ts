@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { redact } from '../../domain/redact';
+import { RELOGIN_TIMEOUT_MS } from '../../domain/timing';
 import { claudeChildEnv } from './clean-env';
 import { findLoginUrl, sawLoginSuccess, stripAnsi } from './login-output';
 import { terminateChild } from './run-child';
@@ -76,13 +77,10 @@ export function startLogin(bin: string, options: LoginOptions): LoginHandle {
     shell: false,
     windowsHide: true,
   });
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      terminateChild(child, grace);
-    },
-    options.timeoutMs ?? 5 * 60_000,
-  );
+  const timer = setTimeout(() => {
+    timedOut = true;
+    terminateChild(child, grace);
+  }, options.timeoutMs ?? RELOGIN_TIMEOUT_MS);
 
   const finish = (exitCode: number | null, spawnError: string | null) => {
     if (settled) return;

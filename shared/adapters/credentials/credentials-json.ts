@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { type CredentialsRead, readCredentialsText } from '../../domain/schemas/credentials';
+import { ACCESS_EXPIRY_MARGIN_MS } from '../../domain/timing';
 import type { OAuthTokens } from '../../domain/types';
 
 /** Claude Code treats an access token as expired this long before `expiresAt`. */
-export const ACCESS_EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
 const FINGERPRINT_HEX_CHARS = 16;
 
 export type CredentialsDocument = Record<string, unknown>;

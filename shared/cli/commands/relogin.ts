@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import { type LoginHandle, type LoginResult, startLogin } from '../../adapters/claude/auth-login';
 import { readCredentials } from '../../adapters/credentials/credentials';
+import { RELOGIN_TIMEOUT_MS } from '../../domain/timing';
 import { refreshOnce } from '../../engine/broker';
 import { findReloginTarget, listReloginSlots } from '../../host/relogin-target';
 import { CliError, EXIT_USAGE } from '../cli-error';
@@ -9,8 +10,6 @@ import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { describeSlotAfter } from './relogin-report';
 
-/** docs/contracts.md "Re-login": a login that has not finished after 5 minutes is ended. */
-export const RELOGIN_TIMEOUT_MS = 5 * 60_000;
 /** Exit code after Ctrl-C, as shells report SIGINT. */
 export const EXIT_CANCELLED = 130;
 

@@ -5,9 +5,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerPaths } from '../../adapters/paths';
+import { BROKER_LOCK_STALE_MS } from '../../domain/timing';
 
-/** proper-lockfile refreshes the broker lock's mtime every 10 s and calls it stale after this. */
-export const BROKER_LOCK_STALE_MS = 30_000;
 /** A refresh marker older than this is from a refresh that finished or died; it is replaced. */
 export const REFRESH_MARKER_MAX_AGE_MS = 120_000;
 

@@ -19,7 +19,4 @@ export function formatMoney(minor: number, currency: string | null): string {
   return currency ? `${amount} ${currency}` : amount;
 }
 
-/** Utilisation as a whole percentage: `82 %`. */
-export function formatPercent(value: number): string {
-  return `${Math.round(value)} %`;
-}
+export { formatPercent } from '../format/percent';

@@ -9,7 +9,5 @@ export function formatRelative(at: number, now: number): string {
   return at <= now ? `${formatDuration(now - at)} ago` : `in ${formatDuration(at - now)}`;
 }
 
-/** Claude Code treats an access token as expired 5 minutes before `expiresAt` (docs/claude-code.md). */
-export const ACCESS_EXPIRY_MARGIN_MS = 5 * 60_000;
 /** Log errors younger than this are shown. */
 export const RECENT_LOG_ERROR_MS = 24 * 3_600_000;

@@ -2,7 +2,8 @@
  * Per-slot checks of the stored login (docs/doctor.md): config dir, credential item, access-token expiry,
  * login expiry or age, and whether an inactive slot's login is dead or was renewed. Pure.
  */
-import { ACCESS_EXPIRY_MARGIN_MS, formatDuration, formatRelative } from './duration';
+import { ACCESS_EXPIRY_MARGIN_MS } from '../timing';
+import { formatDuration, formatRelative } from './duration';
 import { reloginFix, type SlotContext } from './slot-context';
 import type { Finding, FindingLevel, SlotFacts } from './types';
 

@@ -240,7 +240,7 @@ describe('alert content', () => {
         delivered: ['usage:a:five_hour:80'],
       },
     ]);
-    expect(d.alerts[0].title).toBe('a: 5-hour window at 83 %');
+    expect(d.alerts[0].title).toBe('a: 5-hour window at 83%');
     expect(d.alerts[0].body).toContain('Resets in 2 h 10 min.');
     expect(d.alerts[0].body).toContain('Recommended slot: b (someone@example.com).');
   });

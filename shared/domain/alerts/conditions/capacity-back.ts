@@ -38,7 +38,7 @@ function windowsBack(
         severity: 'info',
         slot: id,
         title: `${id}: ${WINDOW_LABEL[name]} capacity is back`,
-        body: `${describeSlot(id, s)} reset to ${formatPercent(u)} of its ${WINDOW_LABEL[name]} limit (it had reached ${top} %).`,
+        body: `${describeSlot(id, s)} reset to ${formatPercent(u)} of its ${WINDOW_LABEL[name]} limit (it had reached ${top}%).`,
         action: { type: 'open' },
         consumesMarks: [key],
       });
