@@ -3,6 +3,7 @@
  * Pure data: no I/O, no Node, no DOM. Times are epoch milliseconds unless a name ends in `_at`
  * and holds an ISO string from the API (`resets_at`).
  */
+import type { SlotPace } from './pace/window-pace';
 
 /** Persisted in the registry. */
 export type SlotStatus = 'active' | 'inactive';
@@ -174,6 +175,11 @@ export interface CacheSlot {
   default_account?: boolean;
   /** When the current credentials (by fingerprint) were first seen (epoch ms): the last login, for re-login reminders. */
   login_seen_at?: number | null;
+  /**
+   * Where each window is heading, computed by the engine from history.jsonl every cycle (domain/pace),
+   * so the statusline and the tray can show it from the cache alone (docs/contracts.md "The cache file").
+   */
+  pace?: SlotPace;
 }
 
 export interface CacheFile {
@@ -188,6 +194,10 @@ export interface CacheFile {
   login_expiry_warn_days?: number;
   /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
   statusline_format?: string;
+  /** `settings.statusline_color` (validated): false turns the statusline's colours off. */
+  statusline_color?: boolean;
+  /** `settings.statusline_color_thresholds` (validated): amber from the first percentage, red from the second. */
+  statusline_color_thresholds?: [number, number];
   slots: Record<string, CacheSlot>;
 }
 
