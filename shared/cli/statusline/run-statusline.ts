@@ -8,8 +8,9 @@ import { nodeFileSystem } from '../../adapters/fs/node-file-system';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
-import { formatStatusline } from '../../domain/statusline/format';
+import { DEFAULT_SEGMENT_FORMAT, formatStatusline } from '../../domain/statusline/format';
 import { getObservedWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
+import { getLineColors } from '../../domain/statusline/paint';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
 import type { CacheFile } from '../../domain/types';
@@ -29,6 +30,10 @@ export interface StatuslineOptions {
   now: number;
   /** IANA zone for weekdays; undefined = local time of the process. */
   timeZone?: string;
+  /** `--segment`: the segment form for ccstatusline / claude-powerline (its own default format). */
+  segment?: boolean;
+  /** `--format`: wins over the registry's `statusline_format` (and the segment default). */
+  format?: string;
   /** What a detached refresh runs; null never starts one. */
   refreshCommand: RefreshCommand | null;
   /** Tests replace the spawn; default startDetachedRefresh. */
@@ -103,7 +108,8 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
   const line = formatStatusline(view, {
     now,
     timeZone: options.timeZone,
-    format: typeof cache?.statusline_format === 'string' ? cache.statusline_format : undefined,
+    format: options.format || (options.segment ? DEFAULT_SEGMENT_FORMAT : getCacheFormat(cache)),
+    colors: getLineColors(cache, env),
   });
   const slot = getCacheSlot(cache, attribution.slotId);
   let refresh: RefreshOutcome = 'not-needed';
@@ -128,6 +134,10 @@ async function triggerRefresh(options: StatuslineOptions): Promise<RefreshOutcom
   if (!claimRefreshMarker(paths, now)) return 'already-started';
   const start = options.startRefresh ?? startDetachedRefresh;
   return (await start(paths, options.refreshCommand, options.env, now)) ? 'started' : 'failed';
+}
+
+function getCacheFormat(cache: CacheFile | null): string | undefined {
+  return typeof cache?.statusline_format === 'string' ? cache.statusline_format : undefined;
 }
 
 function parseJson(text: string): Record<string, unknown> | null {

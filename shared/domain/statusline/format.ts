@@ -2,11 +2,21 @@
  * Renders a StatuslineView as one line from a format string with `{token}`s (docs/statusline.md).
  * Pure: `now` and the time zone are arguments.
  */
+import { getPaceShort } from '../pace/pace-text';
+import { isRunningOut, type WindowPace } from '../pace/window-pace';
 import type { UsageWindow } from '../types';
+import { dimmed, getUsageSgr, type LineColors, paint, type Sgr } from './paint';
 import type { StatuslineState, StatuslineView } from './view';
 
 /** The default line: `Work ⏱:37%·2h 📅:27h(51%)@Tue`, with a state and `🔺` only when they apply. */
 export const DEFAULT_STATUSLINE_FORMAT = '{label} {state} {five_hour} {weekly}{stale}';
+
+/**
+ * The default of `statusline --segment` (inside ccstatusline or claude-powerline, next to the host's own
+ * widgets, which may already show the session's 5-hour window): which account, its state, the weekly
+ * window and where it is heading.
+ */
+export const DEFAULT_SEGMENT_FORMAT = '{label} {state} {weekly} {pace}{stale}';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -91,8 +101,38 @@ export function formatAge(dataAt: number | null, now: number): string {
   return `${Math.floor(ms / (24 * HOUR_MS))}d`;
 }
 
+const PACE_PREFIX = { five_hour: '⏱', seven_day: '📅' } as const;
+
+/** A window's pace token (`📅→64%`, `⏱out~14:20`, `📅→…`), empty when there is nothing to project. */
+export function formatPace(
+  name: 'five_hour' | 'seven_day',
+  pace: WindowPace | null,
+  opts: FormatOptions,
+): string {
+  const short = getPaceShort(pace, opts.now, opts.timeZone);
+  return short ? `${PACE_PREFIX[name]}${short}` : '';
+}
+
+/**
+ * The window `{pace}` speaks for: one that runs out before its reset (the earlier of the two), else the
+ * weekly one, else the 5-hour one.
+ */
+export function getPaceWindow(view: StatuslineView, opts: FormatOptions): 'five_hour' | 'seven_day' {
+  const { five_hour, seven_day } = view.pace;
+  const out = (p: WindowPace | null) =>
+    isRunningOut(p) && getPaceShort(p, opts.now, opts.timeZone) !== ''
+      ? (p as { runs_out_at: number })
+      : null;
+  const five = out(five_hour);
+  const week = out(seven_day);
+  if (five && (!week || five.runs_out_at <= week.runs_out_at)) return 'five_hour';
+  if (week) return 'seven_day';
+  return formatPace('seven_day', seven_day, opts) ? 'seven_day' : 'five_hour';
+}
+
 /** The value of every documented token for a view. */
 export function getTokenValues(view: StatuslineView, opts: FormatOptions): Record<string, string> {
+  const paceWindow = getPaceWindow(view, opts);
   return {
     label: view.label,
     slot: view.slotId ?? '',
@@ -103,6 +143,56 @@ export function getTokenValues(view: StatuslineView, opts: FormatOptions): Recor
     stale: view.stale ? '🔺' : '',
     age: formatAge(view.dataAt, opts.now),
     source: view.source === 'statusline' ? 'session' : view.source === 'endpoint' ? 'api' : '',
+    pace: formatPace(paceWindow, view.pace[paceWindow], opts),
+    pace_five_hour: formatPace('five_hour', view.pace.five_hour, opts),
+    pace_weekly: formatPace('seven_day', view.pace.seven_day, opts),
+  };
+}
+
+/** Red: only a new login or the person helps. Amber: the broker is held back. Dim: nothing to act on. */
+const STATE_SGR: Record<StatuslineState, Sgr> = {
+  all_inactive: '31',
+  login_dead: '31',
+  no_credentials: '31',
+  inactive: '31',
+  rate_limited: '33',
+  offline: '33',
+  disabled: '2',
+  unregistered: '33',
+  no_cache: '2',
+};
+
+/** A window's usage colour while its numbers are current (not reset, known), dimmed when stale. */
+function getWindowSgr(w: UsageWindow | null, view: StatuslineView, colors: LineColors, now: number) {
+  if (!w || !Number.isFinite(w.utilization)) return null;
+  const reset = getResetMs(w);
+  if (reset != null && reset <= now) return null;
+  const sgr = getUsageSgr(w.utilization, colors.thresholds);
+  return view.stale ? dimmed(sgr) : sgr;
+}
+
+function getPaceSgr(pace: WindowPace | null, view: StatuslineView, colors: LineColors): Sgr | null {
+  if (!pace) return null;
+  if (pace.status === 'unknown') return '2';
+  const sgr = pace.runs_out_at !== null ? '31' : getUsageSgr(pace.at_reset, colors.thresholds);
+  return view.stale ? dimmed(sgr) : sgr;
+}
+
+/** Each token's colour (SGR parameters) under `colors`; null leaves it uncoloured. */
+export function getTokenSgr(
+  view: StatuslineView,
+  opts: FormatOptions,
+  colors: LineColors,
+): Record<string, Sgr | null> {
+  const paceWindow = getPaceWindow(view, opts);
+  return {
+    state: view.state ? STATE_SGR[view.state] : null,
+    five_hour: getWindowSgr(view.five_hour, view, colors, opts.now),
+    weekly: getWindowSgr(view.seven_day, view, colors, opts.now),
+    age: view.stale ? '2' : null,
+    pace: getPaceSgr(view.pace[paceWindow], view, colors),
+    pace_five_hour: getPaceSgr(view.pace.five_hour, view, colors),
+    pace_weekly: getPaceSgr(view.pace.seven_day, view, colors),
   };
 }
 
@@ -112,10 +202,16 @@ export function getTokenValues(view: StatuslineView, opts: FormatOptions): Recor
  * line is trimmed. A custom format may render empty (e.g. `{state}{stale}` when all is well): Claude Code
  * then shows no line, which is what such a format asks for.
  */
-export function formatStatusline(view: StatuslineView, opts: FormatOptions & { format?: string }): string {
+export function formatStatusline(
+  view: StatuslineView,
+  opts: FormatOptions & { format?: string; colors?: LineColors | null },
+): string {
   const values = getTokenValues(view, opts);
+  const sgr: Record<string, Sgr | null> = opts.colors ? getTokenSgr(view, opts, opts.colors) : {};
   return (opts.format || DEFAULT_STATUSLINE_FORMAT)
-    .replace(/\{([a-z_]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole))
+    .replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
+      Object.hasOwn(values, name) ? paint(values[name], sgr[name] ?? null) : whole,
+    )
     .replace(/[\r\n]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

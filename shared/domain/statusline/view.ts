@@ -4,6 +4,8 @@
  */
 
 import { getConfigDirLabel } from '../config-dir';
+import { getCachedPace } from '../pace/cached-pace';
+import type { WindowPace } from '../pace/window-pace';
 import {
   getSlotState,
   getSlotStateSettings,
@@ -42,6 +44,8 @@ export interface StatuslineView {
   stale: boolean;
   /** An observation younger than the threshold supplies the numbers. */
   observationFresh: boolean;
+  /** The engine's pace for the windows shown (null when there is none, or it is for another window). */
+  pace: { five_hour: WindowPace | null; seven_day: WindowPace | null };
 }
 
 export interface StatuslineViewInput {
@@ -87,6 +91,10 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
     dataAt,
     stale,
     observationFresh,
+    pace: {
+      five_hour: getCachedPace(slot, 'five_hour', five_hour, now),
+      seven_day: getCachedPace(slot, 'seven_day', seven_day, now),
+    },
   };
 }
 
