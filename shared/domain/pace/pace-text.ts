@@ -4,7 +4,13 @@
  * statusline tokens and the tray title (`→64%`, `out~Thu 14:00`). Pure: `now` and the zone are arguments.
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../format/duration';
-import { PACE_MIN_POINTS, PACE_MIN_SPAN_MS, type PaceWindowName, type WindowPace } from './window-pace';
+import {
+  isRunningOut,
+  PACE_MIN_POINTS,
+  PACE_MIN_SPAN_MS,
+  type PaceWindowName,
+  type WindowPace,
+} from './window-pace';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -98,4 +104,22 @@ export function getPaceShort(pace: WindowPace | null | undefined, now: number, t
   if (pace.runs_out_at === null) return `→${Math.round(pace.at_reset)}%`;
   if (pace.runs_out_at <= now) return 'out';
   return `out~${formatPaceClock(pace.runs_out_at, now, timeZone)}`;
+}
+
+/**
+ * The window a one-item pace display (the statusline's `{pace}`, the tray's pace title) speaks for: one
+ * that runs out before its reset (the earlier of the two), else the weekly one when it has something to
+ * say, else the 5-hour one.
+ */
+export function getPressingPaceWindow(
+  pace: Record<PaceWindowName, WindowPace | null | undefined>,
+  now: number,
+): PaceWindowName {
+  const outAt = (p: WindowPace | null | undefined) =>
+    isRunningOut(p) && getPaceShort(p, now) !== '' ? (p as { runs_out_at: number }).runs_out_at : null;
+  const five = outAt(pace.five_hour);
+  const week = outAt(pace.seven_day);
+  if (five !== null && (week === null || five <= week)) return 'five_hour';
+  if (week !== null) return 'seven_day';
+  return getPaceShort(pace.seven_day, now) ? 'seven_day' : 'five_hour';
 }

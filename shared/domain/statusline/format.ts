@@ -2,8 +2,8 @@
  * Renders a StatuslineView as one line from a format string with `{token}`s (docs/statusline.md).
  * Pure: `now` and the time zone are arguments.
  */
-import { getPaceShort } from '../pace/pace-text';
-import { isRunningOut, type WindowPace } from '../pace/window-pace';
+import { getPaceShort, getPressingPaceWindow } from '../pace/pace-text';
+import type { WindowPace } from '../pace/window-pace';
 import type { UsageWindow } from '../types';
 import { dimmed, getUsageSgr, type LineColors, paint, type Sgr } from './paint';
 import type { StatuslineState, StatuslineView } from './view';
@@ -113,26 +113,9 @@ export function formatPace(
   return short ? `${PACE_PREFIX[name]}${short}` : '';
 }
 
-/**
- * The window `{pace}` speaks for: one that runs out before its reset (the earlier of the two), else the
- * weekly one, else the 5-hour one.
- */
-export function getPaceWindow(view: StatuslineView, opts: FormatOptions): 'five_hour' | 'seven_day' {
-  const { five_hour, seven_day } = view.pace;
-  const out = (p: WindowPace | null) =>
-    isRunningOut(p) && getPaceShort(p, opts.now, opts.timeZone) !== ''
-      ? (p as { runs_out_at: number })
-      : null;
-  const five = out(five_hour);
-  const week = out(seven_day);
-  if (five && (!week || five.runs_out_at <= week.runs_out_at)) return 'five_hour';
-  if (week) return 'seven_day';
-  return formatPace('seven_day', seven_day, opts) ? 'seven_day' : 'five_hour';
-}
-
 /** The value of every documented token for a view. */
 export function getTokenValues(view: StatuslineView, opts: FormatOptions): Record<string, string> {
-  const paceWindow = getPaceWindow(view, opts);
+  const paceWindow = getPressingPaceWindow(view.pace, opts.now);
   return {
     label: view.label,
     slot: view.slotId ?? '',
@@ -184,7 +167,7 @@ export function getTokenSgr(
   opts: FormatOptions,
   colors: LineColors,
 ): Record<string, Sgr | null> {
-  const paceWindow = getPaceWindow(view, opts);
+  const paceWindow = getPressingPaceWindow(view.pace, opts.now);
   return {
     state: view.state ? STATE_SGR[view.state] : null,
     five_hour: getWindowSgr(view.five_hour, view, colors, opts.now),
