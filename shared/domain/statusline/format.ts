@@ -113,25 +113,6 @@ export function formatPace(
   return short ? `${PACE_PREFIX[name]}${short}` : '';
 }
 
-/** The value of every documented token for a view. */
-export function getTokenValues(view: StatuslineView, opts: FormatOptions): Record<string, string> {
-  const paceWindow = getPressingPaceWindow(view.pace, opts.now);
-  return {
-    label: view.label,
-    slot: view.slotId ?? '',
-    email: view.email ?? '',
-    state: view.state ? STATE_TEXT[view.state] : '',
-    five_hour: formatFiveHour(view.five_hour, opts),
-    weekly: formatWeekly(view.seven_day, opts),
-    stale: view.stale ? '🔺' : '',
-    age: formatAge(view.dataAt, opts.now),
-    source: view.source === 'statusline' ? 'session' : view.source === 'endpoint' ? 'api' : '',
-    pace: formatPace(paceWindow, view.pace[paceWindow], opts),
-    pace_five_hour: formatPace('five_hour', view.pace.five_hour, opts),
-    pace_weekly: formatPace('seven_day', view.pace.seven_day, opts),
-  };
-}
-
 /** Red: only a new login or the person helps. Amber: the broker is held back. Dim: nothing to act on. */
 const STATE_SGR: Record<StatuslineState, Sgr> = {
   all_inactive: '31',
@@ -161,22 +142,59 @@ function getPaceSgr(pace: WindowPace | null, view: StatuslineView, colors: LineC
   return view.stale ? dimmed(sgr) : sgr;
 }
 
-/** Each token's colour (SGR parameters) under `colors`; null leaves it uncoloured. */
-export function getTokenSgr(
-  view: StatuslineView,
-  opts: FormatOptions,
-  colors: LineColors,
-): Record<string, Sgr | null> {
-  const paceWindow = getPressingPaceWindow(view.pace, opts.now);
-  return {
-    state: view.state ? STATE_SGR[view.state] : null,
-    five_hour: getWindowSgr(view.five_hour, view, colors, opts.now),
-    weekly: getWindowSgr(view.seven_day, view, colors, opts.now),
-    age: view.stale ? '2' : null,
-    pace: getPaceSgr(view.pace[paceWindow], view, colors),
-    pace_five_hour: getPaceSgr(view.pace.five_hour, view, colors),
-    pace_weekly: getPaceSgr(view.pace.seven_day, view, colors),
-  };
+interface Token {
+  text(view: StatuslineView, opts: FormatOptions): string;
+  /** Its colour under `colors`; absent or null leaves it uncoloured. */
+  sgr?(view: StatuslineView, opts: FormatOptions, colors: LineColors): Sgr | null;
+}
+
+const pressing = (view: StatuslineView, opts: FormatOptions) => getPressingPaceWindow(view.pace, opts.now);
+
+/**
+ * Every documented token: its text and its colour. Only the tokens a format names are computed (the
+ * statusline runs on every update; the default line computes no pace at all).
+ */
+const TOKENS: Record<string, Token> = {
+  label: { text: (v) => v.label },
+  slot: { text: (v) => v.slotId ?? '' },
+  email: { text: (v) => v.email ?? '' },
+  state: {
+    text: (v) => (v.state ? STATE_TEXT[v.state] : ''),
+    sgr: (v) => (v.state ? STATE_SGR[v.state] : null),
+  },
+  five_hour: {
+    text: (v, o) => formatFiveHour(v.five_hour, o),
+    sgr: (v, o, c) => getWindowSgr(v.five_hour, v, c, o.now),
+  },
+  weekly: {
+    text: (v, o) => formatWeekly(v.seven_day, o),
+    sgr: (v, o, c) => getWindowSgr(v.seven_day, v, c, o.now),
+  },
+  stale: { text: (v) => (v.stale ? '🔺' : '') },
+  age: { text: (v, o) => formatAge(v.dataAt, o.now), sgr: (v) => (v.stale ? '2' : null) },
+  source: {
+    text: (v) => (v.source === 'statusline' ? 'session' : v.source === 'endpoint' ? 'api' : ''),
+  },
+  pace: {
+    text: (v, o) => {
+      const name = pressing(v, o);
+      return formatPace(name, v.pace[name], o);
+    },
+    sgr: (v, o, c) => getPaceSgr(v.pace[pressing(v, o)], v, c),
+  },
+  pace_five_hour: {
+    text: (v, o) => formatPace('five_hour', v.pace.five_hour, o),
+    sgr: (v, _o, c) => getPaceSgr(v.pace.five_hour, v, c),
+  },
+  pace_weekly: {
+    text: (v, o) => formatPace('seven_day', v.pace.seven_day, o),
+    sgr: (v, _o, c) => getPaceSgr(v.pace.seven_day, v, c),
+  },
+};
+
+/** The value of every documented token for a view (plain text). */
+export function getTokenValues(view: StatuslineView, opts: FormatOptions): Record<string, string> {
+  return Object.fromEntries(Object.entries(TOKENS).map(([name, t]) => [name, t.text(view, opts)]));
 }
 
 /**
@@ -189,12 +207,14 @@ export function formatStatusline(
   view: StatuslineView,
   opts: FormatOptions & { format?: string; colors?: LineColors | null },
 ): string {
-  const values = getTokenValues(view, opts);
-  const sgr: Record<string, Sgr | null> = opts.colors ? getTokenSgr(view, opts, opts.colors) : {};
+  const { colors } = opts;
   return (opts.format || DEFAULT_STATUSLINE_FORMAT)
-    .replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-      Object.hasOwn(values, name) ? paint(values[name], sgr[name] ?? null) : whole,
-    )
+    .replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+      if (!Object.hasOwn(TOKENS, name)) return whole;
+      const token = TOKENS[name];
+      const text = token.text(view, opts);
+      return colors && text && token.sgr ? paint(text, token.sgr(view, opts, colors)) : text;
+    })
     .replace(/[\r\n]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

@@ -80,6 +80,7 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
     stale = useObservation ? !observationFresh : isCacheStale(cache, now) || state?.stale === true;
   }
   const label = slot?.label || attribution.slotId || getConfigDirLabel(attribution.configDir ?? '');
+  let pace: StatuslineView['pace'] | undefined;
   return {
     slotId: attribution.slotId,
     label,
@@ -91,9 +92,13 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
     dataAt,
     stale,
     observationFresh,
-    pace: {
-      five_hour: getCachedPace(slot, 'five_hour', five_hour, now),
-      seven_day: getCachedPace(slot, 'seven_day', seven_day, now),
+    // Read only when a format asks for pace (the statusline runs on every update).
+    get pace() {
+      pace ??= {
+        five_hour: getCachedPace(slot, 'five_hour', five_hour, now),
+        seven_day: getCachedPace(slot, 'seven_day', seven_day, now),
+      };
+      return pace;
     },
   };
 }
