@@ -34,7 +34,7 @@ const GLANCE_LABELS: Record<GlanceMode, string> = {
   off: 'Off',
 };
 
-/** What the title says about that slot (docs/electron.md "Tray"): usage now, or the pace at reset. */
+/** What the title says about that slot (docs/electron.md "What the app does"): usage now, or the pace. */
 const FORM_LABELS: Record<GlanceForm, string> = {
   usage: 'Usage Now (42%·3h)',
   pace: 'Pace at Reset (wk→64%)',

@@ -1,6 +1,6 @@
 /**
  * The options that change the line itself and so stay on the per-update path (docs/statusline.md
- * "Segments"): `--segment` and `--format FORMAT`. Anything else goes to the options bundle (--install, …).
+ * "Segments: inside ccstatusline or claude-powerline"): `--segment` and `--format FORMAT`. Anything else goes to the options bundle (--install, …).
  */
 
 export interface LineArgs {
