@@ -2,12 +2,12 @@
  * Each slot's pace for the cache (docs/contracts.md "The cache file", `slots.<id>.pace`): computed by the
  * pure domain/pace from history.jsonl plus the cycle's own reading, so the statusline and the tray show it
  * from the cache alone. A slot whose readings did not change since the previous cache keeps the pace it
- * had (an idle tick reads no history at all).
+ * had (an idle tick reads no history at all); otherwise the history is read once for the whole cycle.
  */
-import { readHistory } from '../adapters/history-store';
+import { readHistoryBySlot } from '../adapters/history-store';
 import { DAY_MS } from '../domain/format/duration';
 import { getSlotPace } from '../domain/pace/window-pace';
-import type { CacheFile, CacheSlot } from '../domain/types';
+import type { CacheFile, CacheSlot, HistoryPoint } from '../domain/types';
 
 /** History older than the longest window cannot count. */
 const PACE_HISTORY_MS = 7 * DAY_MS;
@@ -22,7 +22,7 @@ function hasSameReadings(a: CacheSlot, b: CacheSlot | undefined): boolean {
 }
 
 /**
- * Sets `pace` on every entry that has a window (in place). Reads the history only for slots with a new
+ * Sets `pace` on every entry that has a window (in place). Reads the history only when a slot has a new
  * reading; a history that cannot be read counts as empty (the pace then says "collecting history").
  */
 export async function attachPace(
@@ -31,6 +31,7 @@ export async function attachPace(
   previous: CacheFile | null,
   now: number,
 ): Promise<void> {
+  let history: Map<string, HistoryPoint[]> | null = null;
   for (const [id, entry] of Object.entries(slots)) {
     if (!entry.five_hour && !entry.seven_day) {
       delete entry.pace;
@@ -41,7 +42,7 @@ export async function attachPace(
       entry.pace = prev.pace;
       continue;
     }
-    const history = await readHistory(historyFile, id, now - PACE_HISTORY_MS).catch(() => []);
-    entry.pace = getSlotPace(entry, history, now);
+    history ??= await readHistoryBySlot(historyFile, now - PACE_HISTORY_MS).catch(() => new Map());
+    entry.pace = getSlotPace(entry, history.get(id) ?? [], now);
   }
 }
