@@ -17,7 +17,7 @@ import { setupMenuBarApp, setupSingleInstance } from './app-lifecycle';
 import { getAppPaths } from './app-paths';
 import { createDashboardLauncher } from './dashboard-launcher';
 import type { ElectronSurface } from './electron-surface';
-import { setGlanceModeSetting } from './glance-setting';
+import { setGlanceFormSetting, setGlanceModeSetting } from './glance-setting';
 import { setupIpcHandlers } from './ipc/handlers';
 import { setupIpcPushes } from './ipc/pushes';
 import { createElectronLogger, setupLogging } from './logging';
@@ -25,7 +25,7 @@ import { createElectronNotifier, type ElectronNotifierDeps } from './notificatio
 import { runDoctor } from './run-doctor';
 import { setupTray } from './tray';
 import { createTrayActions } from './tray-actions';
-import { parseGlanceMode } from './tray-state';
+import { parseGlanceForm, parseGlanceMode } from './tray-state';
 import { setupPopover } from './windows/setup-popover';
 
 // Only what electron-surface.ts lists: the stand-in host (test/electron-host) implements the same type.
@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     showMessage: (title, detail, kind) => void dialog.showMessageBox({ type: kind, message: title, detail }),
     setLaunchAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
     setGlanceMode: (mode) => setGlanceModeSetting(engine.paths.registry, mode, engine.fs),
+    setGlanceForm: (form) => setGlanceFormSetting(engine.paths.registry, form, engine.fs),
     quit: () => app.quit(),
   });
   const dashboardAvailable = existsSync(paths.rendererIndex);
@@ -118,9 +119,11 @@ async function start(): Promise<void> {
     cache: snap.state.cache,
     now: Date.now(),
     glanceMode: parseGlanceMode(snap.settings.tray_title),
+    glanceForm: parseGlanceForm(snap.settings.tray_title_form),
     menu: {
       launchAtLogin: app.getLoginItemSettings().openAtLogin,
       glanceMode: parseGlanceMode(snap.settings.tray_title),
+      glanceForm: parseGlanceForm(snap.settings.tray_title_form),
       role: host.role,
       brokerPid: snap.state.broker.pid,
       dashboardAvailable,

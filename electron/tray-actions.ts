@@ -6,7 +6,7 @@ import type { Logger } from '../shared/ports/logger';
 import type { DashboardLauncher } from './dashboard-launcher';
 import type { DoctorRun } from './run-doctor';
 import type { TrayMenuActions } from './tray-menu';
-import type { GlanceMode } from './tray-state';
+import type { GlanceForm, GlanceMode } from './tray-state';
 
 export interface TrayActionDeps {
   host: Pick<QuotaHost, 'refreshNow' | 'takeOver'>;
@@ -18,6 +18,7 @@ export interface TrayActionDeps {
   showMessage: (title: string, detail: string, kind: 'info' | 'error') => void;
   setLaunchAtLogin: (enabled: boolean) => void;
   setGlanceMode: (mode: GlanceMode) => Promise<void>;
+  setGlanceForm: (form: GlanceForm) => Promise<void>;
   quit: () => void;
 }
 
@@ -48,6 +49,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayMenuActions {
     openLog: guard('Open log', () => deps.openLog()),
     setLaunchAtLogin: (enabled) => deps.setLaunchAtLogin(enabled),
     setGlanceMode: (mode) => guard('Menu-bar title', () => deps.setGlanceMode(mode))(),
+    setGlanceForm: (form) => guard('Menu-bar title', () => deps.setGlanceForm(form))(),
     takeOver: guard('Take over', async () => {
       const r = await deps.host.takeOver();
       if (!r.ok) throw new Error(r.message);

@@ -1,6 +1,6 @@
 /** The tray's right-click menu as data (pure), so a test can read it without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { GlanceMode } from './tray-state';
+import type { GlanceForm, GlanceMode } from './tray-state';
 
 /** A menu item's work: the menu fires and forgets; the promise (which never rejects) lets tests wait. */
 type MenuTask = Promise<void>;
@@ -12,6 +12,7 @@ export interface TrayMenuActions {
   openLog(): MenuTask;
   setLaunchAtLogin(enabled: boolean): void;
   setGlanceMode(mode: GlanceMode): MenuTask;
+  setGlanceForm(form: GlanceForm): MenuTask;
   takeOver(): MenuTask;
   quit(): void;
 }
@@ -19,6 +20,7 @@ export interface TrayMenuActions {
 export interface TrayMenuState {
   launchAtLogin: boolean;
   glanceMode: GlanceMode;
+  glanceForm: GlanceForm;
   /** This app's engine role; a follower offers to take over from the broker that holds the lock. */
   role: 'broker' | 'follower';
   brokerPid: number | null;
@@ -30,6 +32,12 @@ const GLANCE_LABELS: Record<GlanceMode, string> = {
   recommended: 'Recommended slot',
   in_use: 'Slot in use',
   off: 'Off',
+};
+
+/** What the title says about that slot (docs/electron.md "What the app does"): usage now, or the pace. */
+const FORM_LABELS: Record<GlanceForm, string> = {
+  usage: 'Usage Now (42%·3h)',
+  pace: 'Pace at Reset (wk→64%)',
 };
 
 /** Builds the menu template: Refresh now … Quit, plus take-over while following another broker. */
@@ -60,12 +68,22 @@ export function getTrayMenuTemplate(
     { type: 'separator' },
     {
       label: 'Menu-Bar Title',
-      submenu: (Object.keys(GLANCE_LABELS) as GlanceMode[]).map((mode) => ({
-        label: GLANCE_LABELS[mode],
-        type: 'radio' as const,
-        checked: state.glanceMode === mode,
-        click: () => void actions.setGlanceMode(mode),
-      })),
+      // Two radio groups, split by the separator: which slot, and what about it.
+      submenu: [
+        ...(Object.keys(GLANCE_LABELS) as GlanceMode[]).map((mode) => ({
+          label: GLANCE_LABELS[mode],
+          type: 'radio' as const,
+          checked: state.glanceMode === mode,
+          click: () => void actions.setGlanceMode(mode),
+        })),
+        { type: 'separator' as const },
+        ...(Object.keys(FORM_LABELS) as GlanceForm[]).map((form) => ({
+          label: FORM_LABELS[form],
+          type: 'radio' as const,
+          checked: state.glanceForm === form,
+          click: () => void actions.setGlanceForm(form),
+        })),
+      ],
     },
     {
       label: 'Launch at Login',

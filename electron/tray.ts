@@ -7,6 +7,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } f
 import type { CacheFile } from '../shared/domain/types';
 import { getTrayMenuTemplate, type TrayMenuActions, type TrayMenuState } from './tray-menu';
 import {
+  type GlanceForm,
   type GlanceMode,
   getGlanceTitle,
   getTrayIconName,
@@ -33,6 +34,7 @@ export interface TrayView {
   cache: CacheFile | null;
   now: number;
   glanceMode: GlanceMode;
+  glanceForm: GlanceForm;
   menu: TrayMenuState;
 }
 
@@ -64,7 +66,9 @@ export function setupTray(deps: TrayDeps, initial: TrayView): TrayHandle {
         iconName = next;
         tray.setImage(image(next));
       }
-      tray.setTitle(getGlanceTitle(view.cache, view.now, view.glanceMode), { fontType: 'monospacedDigit' });
+      tray.setTitle(getGlanceTitle(view.cache, view.now, view.glanceMode, view.glanceForm), {
+        fontType: 'monospacedDigit',
+      });
       tray.setToolTip(getTrayTooltip(view.cache));
     },
   };

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { QuotaApi, ReloginProgress } from '../../shared/ipc/contract';
+import { getPaceLines } from '../format/pace';
 import { useHistory } from '../hooks/use-history';
 import type { SlotView } from '../model/slot-view';
 import { EnableSwitch } from './enable-switch';
@@ -8,7 +10,7 @@ import { SlotStatus } from './slot-status';
 import { Sparkline } from './sparkline';
 import { UsageBar } from './usage-bar';
 
-/** The sparkline only needs minute resolution; a coarser `now` lets it skip per-second renders. */
+/** The sparkline and the pace only need minute resolution; a coarser `now` skips per-second work. */
 const SPARKLINE_CLOCK_MS = 60_000;
 
 export interface SlotRowProps {
@@ -35,6 +37,9 @@ export function SlotRow(props: SlotRowProps) {
   const { api, view, now, relogin } = props;
   const { slot, id, name } = view;
   const history = useHistory(api, id, slot.last_fetched);
+  // Minute resolution is plenty for a projection, and keeps it from recomputing every second.
+  const minute = Math.floor(now / SPARKLINE_CLOCK_MS) * SPARKLINE_CLOCK_MS;
+  const pace = useMemo(() => getPaceLines(slot, history, minute), [slot, history, minute]);
   const headingId = `slot-${id}-name`;
   const panel = showsPanel(view, relogin);
   const classes = [
@@ -62,8 +67,8 @@ export function SlotRow(props: SlotRowProps) {
       </div>
       <SlotStatus view={view} />
       <div className="slot__usage">
-        <UsageBar label="5h" name="5-hour usage" window={slot.five_hour} now={now} />
-        <UsageBar label="Week" name="Weekly usage" window={slot.seven_day} now={now} />
+        <UsageBar label="5h" name="5-hour usage" window={slot.five_hour} now={now} pace={pace.five_hour} />
+        <UsageBar label="Week" name="Weekly usage" window={slot.seven_day} now={now} pace={pace.seven_day} />
         {(slot.weekly_by_model ?? []).map((limit) => (
           <UsageBar
             key={limit.model}
@@ -74,7 +79,7 @@ export function SlotRow(props: SlotRowProps) {
             minor
           />
         ))}
-        <Sparkline points={history} now={Math.floor(now / SPARKLINE_CLOCK_MS) * SPARKLINE_CLOCK_MS} />
+        <Sparkline points={history} now={minute} />
       </div>
       <SlotFacts view={view} now={now} />
       <SlotError view={view} now={now} />

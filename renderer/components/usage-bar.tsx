@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { formatCountdown, parseIsoMs } from '../../shared/domain/format/duration';
 import { formatPercent } from '../../shared/domain/format/percent';
 import type { UsageWindow } from '../../shared/domain/types';
+import type { PaceLine } from '../format/pace';
 import { formatClock } from '../format/time';
 
 /** Bars turn amber at this utilisation and red at the next (docs/alerts.md alert defaults). */
@@ -15,13 +17,16 @@ interface UsageBarProps {
   window: UsageWindow | null;
   now: number;
   minor?: boolean;
+  /** Where the window is heading, shown under the bar (and read with the meter). */
+  pace?: PaceLine | null;
 }
 
 /**
  * One utilisation window: a native `<meter>` (coloured by its low/high bands, so no inline style is
- * needed under the CSP), the rounded percentage and the countdown to the reset.
+ * needed under the CSP), the rounded percentage, the countdown to the reset and, under the bar, its pace.
  */
-export function UsageBar({ label, name, window, now, minor = false }: UsageBarProps) {
+export function UsageBar({ label, name, window, now, minor = false, pace = null }: UsageBarProps) {
+  const paceId = useId();
   const resetMs = parseIsoMs(window?.resets_at);
   const percent = formatPercent(window?.utilization, '–');
   return (
@@ -39,6 +44,7 @@ export function UsageBar({ label, name, window, now, minor = false }: UsageBarPr
         optimum={0}
         value={window ? Math.min(100, Math.max(0, window.utilization)) : 0}
         aria-valuetext={window ? percent : 'no data'}
+        aria-describedby={pace ? paceId : undefined}
       />
       <span className="usage__percent">{percent}</span>
       <span
@@ -47,6 +53,11 @@ export function UsageBar({ label, name, window, now, minor = false }: UsageBarPr
       >
         {resetMs === null ? '' : `resets in ${formatCountdown(resetMs - now)}`}
       </span>
+      {pace && (
+        <span id={paceId} className={`usage__pace usage__pace--${pace.tone}`}>
+          {pace.text}
+        </span>
+      )}
     </div>
   );
 }

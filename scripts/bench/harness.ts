@@ -9,5 +9,6 @@ export { claudeCodeUserAgent } from '../../shared/adapters/http/user-agent';
 export { writeObservation } from '../../shared/adapters/observations';
 export { runCycle } from '../../shared/engine/cycle';
 export { createFakeAnthropic } from '../../test/fake-anthropic';
+export { defaultUsage } from '../../test/fake-anthropic/default-usage';
 export { createTestClock, createTestDeps } from '../../test/support/engine-deps';
 export { createTempHome } from '../../test/support/temp-home';

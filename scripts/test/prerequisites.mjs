@@ -15,6 +15,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const KEYTAR_VERSION = PACKAGE.optionalDependencies.keytar;
 export const CLAUDE_CODE = JSON.parse(readFileSync(new URL('./claude-code.json', import.meta.url), 'utf8'));
+export const CCSTATUSLINE = JSON.parse(readFileSync(new URL('./ccstatusline.json', import.meta.url), 'utf8'));
 
 /** Absolute path of the pinned Claude Code CLI once fetched (see fetchClaudeCode). */
 export function claudeCodeBin(root = ROOT) {
@@ -123,6 +124,15 @@ export const PREREQUISITES = {
       provide: fetchClaudeCode,
     },
   },
+  ccstatusline: {
+    what: `ccstatusline ${CCSTATUSLINE.version} (runs our --segment in its Custom Command widget; fetched into ${CCSTATUSLINE.cacheDir})`,
+    check: () => existsSync(ccstatuslineScript()),
+    local: {
+      say: `fetching ${CCSTATUSLINE.package}@${CCSTATUSLINE.version} into ${CCSTATUSLINE.cacheDir} (once)`,
+      command: 'node scripts/test/prerequisites.mjs --fetch-ccstatusline',
+      provide: fetchCcstatusline,
+    },
+  },
   security: {
     what: "macOS's /usr/bin/security",
     check: () => existsSync('/usr/bin/security'),
@@ -170,25 +180,51 @@ export function fetchClaudeCode() {
   return { ok: r.status === 0 && claudeCodeRuns(), output: `${r.stdout}${r.stderr}` };
 }
 
+/** The pinned ccstatusline's script once fetched (a single-file bundle run with node). */
+export function ccstatuslineScript(root = ROOT) {
+  return join(root, CCSTATUSLINE.cacheDir, 'node_modules', 'ccstatusline', 'dist', 'ccstatusline.js');
+}
+
+/** Installs the pinned ccstatusline (3 MB, no dependencies) under node_modules/.cache, as for the CLI. */
+export function fetchCcstatusline() {
+  const r = run(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      join(ROOT, CCSTATUSLINE.cacheDir),
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `${CCSTATUSLINE.package}@${CCSTATUSLINE.version}`,
+    ],
+    { cwd: ROOT, timeout: 300_000 },
+  );
+  return { ok: r.status === 0 && existsSync(ccstatuslineScript()), output: `${r.stdout}${r.stderr}` };
+}
+
 /** Every Debian package any suite may need: what CI installs up front (one list, this one). */
 export function allAptPackages() {
   return [...new Set(Object.values(PREREQUISITES).flatMap((p) => p.apt ?? []))].sort();
 }
 
 // `node scripts/test/prerequisites.mjs --install`: CI's system packages, as root, before `npm ci`.
-// `--print`: the list. `--fetch-claude-code`: the pinned CLI into the cache.
+// `--print`: the list. `--fetch-claude-code` / `--fetch-ccstatusline`: the pinned copies into the cache.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = process.argv[2];
   if (arg === '--print') console.log(allAptPackages().join(' '));
   else if (arg === '--install') {
     const { installAptPackages } = await import('./provision.mjs');
     process.exit(installAptPackages(allAptPackages()).ok ? 0 : 1);
-  } else if (arg === '--fetch-claude-code') {
-    const r = fetchClaudeCode();
+  } else if (arg === '--fetch-claude-code' || arg === '--fetch-ccstatusline') {
+    const r = arg === '--fetch-claude-code' ? fetchClaudeCode() : fetchCcstatusline();
     if (!r.ok) console.error(r.output);
     process.exit(r.ok ? 0 : 1);
   } else {
-    console.error('usage: node scripts/test/prerequisites.mjs --print | --install | --fetch-claude-code');
+    console.error(
+      'usage: node scripts/test/prerequisites.mjs --print | --install | --fetch-claude-code | --fetch-ccstatusline',
+    );
     process.exit(64);
   }
 }

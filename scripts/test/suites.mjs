@@ -62,7 +62,7 @@ export const SUITES = [
     name: 'claude-code',
     what: 'the real Claude Code CLI against an HTTPS fake in a private mount namespace',
     command: vitest('claude-code'),
-    needs: ['openssl', 'tmux', 'mount-namespace', 'claude-code'],
+    needs: ['openssl', 'tmux', 'mount-namespace', 'claude-code', 'ccstatusline'],
     platforms: ['linux'],
     needsWhy: 'unshare --mount',
   },

@@ -70,3 +70,15 @@ export async function readHistory(file: string, slot: string, since: number): Pr
   }
   return [...byTime.values()].sort((a, b) => a.t - b.t);
 }
+
+/** Every slot's points since `since`, oldest first (deduplicated by time): one read for a whole cycle. */
+export async function readHistoryBySlot(file: string, since: number): Promise<Map<string, HistoryPoint[]>> {
+  const bySlot = new Map<string, Map<number, HistoryPoint>>();
+  for (const p of parseLines((await readTextIfExists(file)) ?? '')) {
+    if (p.t < since) continue;
+    const byTime = bySlot.get(p.slot) ?? new Map<number, HistoryPoint>();
+    byTime.set(p.t, { t: p.t, five_hour: p.five_hour, seven_day: p.seven_day });
+    bySlot.set(p.slot, byTime);
+  }
+  return new Map([...bySlot].map(([slot, byTime]) => [slot, [...byTime.values()].sort((a, b) => a.t - b.t)]));
+}

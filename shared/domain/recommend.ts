@@ -1,3 +1,5 @@
+import { getCachedPace } from './pace/cached-pace';
+import { isRunningOut, PACE_WINDOWS } from './pace/window-pace';
 import { getSlotState, type SlotStateSettings } from './slot-state';
 import type { CacheSlot } from './types';
 
@@ -6,8 +8,18 @@ function headroom(window: CacheSlot['five_hour']): number {
 }
 
 /**
- * The recommended slot: a usable one (shared slot state) with the most 5-hour headroom; weekly headroom
- * breaks ties, then fresh data over stale, then the id for a stable answer.
+ * True when the engine's pace (`pace` in the cache entry, for the windows it holds now) says a window
+ * reaches 100 % before its reset, or already has. No pace, or too little history, is not evidence.
+ */
+export function isSlotRunningOut(slot: CacheSlot, now: number): boolean {
+  return PACE_WINDOWS.some((name) => isRunningOut(getCachedPace(slot, name, slot[name] ?? null, now)));
+}
+
+/**
+ * The recommended slot, among the usable ones (shared slot state), decided in this order:
+ * 1. one that will not run out before its reset (pace) over one that will;
+ * 2. the most 5-hour headroom; 3. the most weekly headroom; 4. fresh data over stale; 5. the id, for a
+ * stable answer.
  */
 export function getRecommendedSlot(
   slots: Record<string, CacheSlot>,
@@ -16,7 +28,10 @@ export function getRecommendedSlot(
 ): string | null {
   const candidates = Object.entries(slots).filter(([id, s]) => getSlotState(id, s, now, settings).usable);
   if (candidates.length === 0) return null;
+  const runsOut = new Map(candidates.map(([id, s]) => [id, isSlotRunningOut(s, now)]));
   candidates.sort(([idA, a], [idB, b]) => {
+    const pace = Number(runsOut.get(idA)) - Number(runsOut.get(idB));
+    if (pace !== 0) return pace;
     const five = headroom(b.five_hour) - headroom(a.five_hour);
     if (five !== 0) return five;
     const week = headroom(b.seven_day) - headroom(a.seven_day);

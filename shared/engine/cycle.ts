@@ -14,7 +14,9 @@ import { mapWithConcurrency } from '../domain/concurrency';
 import { getRecommendedSlot, isAllInactive } from '../domain/recommend';
 import { redactUnknown } from '../domain/redact';
 import { getSlotStateSettings } from '../domain/slot-state';
+import { getStatuslineColorSettings } from '../domain/statusline/color-settings';
 import { CACHE_VERSION, type CacheFile, type CacheSlot, type SlotStatus } from '../domain/types';
+import { attachPace } from './attach-pace';
 import { deliverCycleAlerts } from './deliver-alerts';
 import { type EngineDeps, MAX_CONCURRENT_SLOTS } from './deps';
 import { type ObservationInput, processSlot } from './process-slot';
@@ -99,6 +101,8 @@ export async function runCycle(
     if (r.status !== slot.status) statusChanges[slot.id] = r.status;
   });
   if (Object.keys(statusChanges).length > 0) await persistStatuses(deps, resolved, statusChanges);
+  await attachPace(paths.history, cacheSlots, previous, now());
+  const colors = getStatuslineColorSettings(settings);
 
   const cache: CacheFile = {
     version: CACHE_VERSION,
@@ -115,6 +119,8 @@ export async function runCycle(
     ...(typeof settings.statusline_format === 'string'
       ? { statusline_format: settings.statusline_format }
       : {}),
+    statusline_color: colors.settings.enabled,
+    statusline_color_thresholds: colors.settings.thresholds,
     slots: cacheSlots,
   };
   if (
@@ -126,6 +132,7 @@ export async function runCycle(
     // its idle cost to a few file reads.
     return { cache: previous, registry: resolved, writeError: null, written: false };
   }
+  for (const e of colors.errors) logger.warn(e);
   let writeError: string | null = null;
   try {
     await writeEngineState(paths.engineState, engineState, deps.fs);
@@ -169,16 +176,13 @@ function isIdle(
   now: number,
 ): boolean {
   const threshold = getSlotStateSettings(next).staleThresholdMs * IDLE_REWRITE_FRACTION;
+  // Everything a reader sees but the write stamp: a new field cannot be forgotten here.
+  const seen = (c: CacheFile) => JSON.stringify({ ...c, ts: 0, writer: null });
   return (
     stateBefore === stateAfter &&
     previous.ts != null &&
     now - previous.ts < threshold &&
-    previous.all_inactive === next.all_inactive &&
-    previous.recommended === next.recommended &&
-    previous.stale_threshold_s === next.stale_threshold_s &&
-    previous.login_expiry_warn_days === next.login_expiry_warn_days &&
-    previous.statusline_format === next.statusline_format &&
-    JSON.stringify(previous.slots) === JSON.stringify(next.slots)
+    seen(previous) === seen(next)
   );
 }
 

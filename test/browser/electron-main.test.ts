@@ -99,11 +99,20 @@ describe('the menu-bar app’s main process in the stand-in host', () => {
       'Quit Quota Broker',
     ]); // the broker itself: no "Following broker … Take Over Polling"
     const titles = item(menu, 'Menu-Bar Title').submenu;
-    expect(titles.filter((i) => i.checked).map((i) => i.label)).toEqual(['Recommended slot']);
+    expect(titles.filter((i) => i.checked).map((i) => i.label)).toEqual([
+      'Recommended slot',
+      'Usage Now (42%·3h)',
+    ]);
     item(titles, 'Off').click();
     await poll(() => tray().title).toBe('');
     expect(readFileSync(home.registry, 'utf8')).toMatch(/tray_title: off/);
     item(item(tray().openMenu(), 'Menu-Bar Title').submenu, 'Recommended slot').click();
+    await poll(() => tray().title).toBe('52%·2h');
+    // The pace form: one reading so far, so the 5-hour window says it is collecting history.
+    item(item(tray().openMenu(), 'Menu-Bar Title').submenu, 'Pace at Reset (wk→64%)').click();
+    await poll(() => tray().title).toBe('5h→…');
+    expect(readFileSync(home.registry, 'utf8')).toMatch(/tray_title_form: pace/);
+    item(item(tray().openMenu(), 'Menu-Bar Title').submenu, 'Usage Now (42%·3h)').click();
     await poll(() => tray().title).toBe('52%·2h');
   });
 

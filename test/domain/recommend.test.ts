@@ -1,11 +1,33 @@
 /** The recommended slot and all-inactive (README: "Health"): who can take work, and who has most room. */
 import { describe, expect, it } from 'vitest';
+import type { WindowPace } from '../../shared/domain/pace/window-pace';
 import { getRecommendedSlot, isAllInactive } from '../../shared/domain/recommend';
 import { getSlotState, getSlotStateSettings } from '../../shared/domain/slot-state';
 import type { CacheSlot, SlotHealth } from '../../shared/domain/types';
 import { emptyCacheSlot } from '../../shared/engine/slot-view';
 
 const window = (utilization: number) => ({ utilization, resets_at: null });
+const H = 3_600_000;
+const RESET = new Date(1_770_000_000_000 + 3 * H).toISOString();
+/** A 5-hour window at `utilization` whose pace says it runs out in `outInH` hours (null: it lasts). */
+function paced(utilization: number, outInH: number | null, resetsAt = RESET): Partial<CacheSlot> {
+  return {
+    five_hour: { utilization, resets_at: resetsAt },
+    pace: {
+      five_hour: {
+        status: 'projected',
+        at_reset: outInH === null ? utilization + 5 : 150,
+        runs_out_at: outInH === null ? null : 1_770_000_000_000 + outInH * H,
+        resets_at: resetsAt,
+        rate_per_hour: 10,
+        points: 6,
+        from: 0,
+        to: 1,
+      },
+      seven_day: { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: null },
+    },
+  };
+}
 
 /** An active, enabled slot with fresh data and half of each window used. */
 function slot(overrides: Partial<CacheSlot> = {}): CacheSlot {
@@ -75,6 +97,50 @@ describe('getRecommendedSlot', () => {
     ],
     ['equal room → fresh data over stale', { a: slot({ health: 'stale' }), b: slot({ health: 'ok' }) }, 'b'],
     ['all equal → the first id, for a stable answer', { b: slot(), a: slot(), c: slot() }, 'a'],
+    [
+      'pace first: a slot that lasts until its reset beats one with more room that runs out',
+      { a: slot(paced(20, 1)), b: slot(paced(60, null)) },
+      'b',
+    ],
+    [
+      'both run out (or neither does) → headroom decides as before',
+      { a: slot(paced(20, 1)), b: slot(paced(60, 2)), c: slot({ health: 'offline' }) },
+      'a',
+    ],
+    [
+      'too little history is not evidence: such a slot is not passed over',
+      {
+        a: slot({
+          ...paced(20, null),
+          pace: {
+            five_hour: { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: RESET },
+            seven_day: { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: null },
+          },
+        }),
+        b: slot(paced(60, null)),
+      },
+      'a',
+    ],
+    [
+      'a pace for a window that has since reset does not count',
+      { a: slot(paced(20, 1, new Date(NOW - H).toISOString())), b: slot(paced(60, null)) },
+      'a',
+    ],
+    [
+      'a slot whose weekly window already ran out is passed over, however much 5-hour room it has',
+      {
+        a: slot({
+          five_hour: window(5),
+          seven_day: { utilization: 100, resets_at: RESET },
+          pace: {
+            five_hour: { status: 'unknown', reason: 'no_reset_time', points: 0, resets_at: null },
+            seven_day: paced(100, -1).pace?.five_hour as WindowPace,
+          },
+        }),
+        b: slot(paced(60, null)),
+      },
+      'b',
+    ],
     [
       'a slot waiting for a token refresh still counts (its login is alive)',
       { a: slot({ health: 'token_expired', five_hour: window(5) }), b: slot({ five_hour: window(70) }) },

@@ -28,6 +28,7 @@ function harness(over: Partial<TrayActionDeps> = {}) {
     showMessage: (title, detail, kind) => messages.push([title, detail, kind]),
     setLaunchAtLogin: () => undefined,
     setGlanceMode: async () => undefined,
+    setGlanceForm: async () => undefined,
     quit: () => undefined,
     ...over,
   });

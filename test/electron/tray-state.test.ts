@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getTrayMenuTemplate, type TrayMenuActions } from '../../electron/tray-menu';
 import {
   getGlanceTitle,
+  getPaceGlance,
   getTrayIconName,
   getTrayIconState,
+  parseGlanceForm,
   parseGlanceMode,
 } from '../../electron/tray-state';
+import type { WindowPace } from '../../shared/domain/pace/window-pace';
 import type { CacheFile, CacheSlot } from '../../shared/domain/types';
 
 const NOW = Date.parse('2026-02-08T12:00:00Z');
@@ -113,6 +116,80 @@ describe('glance title', () => {
   });
 });
 
+describe('glance title, pace form', () => {
+  const WEEK_RESET = new Date(NOW + 45 * H).toISOString();
+  const FIVE_RESET = new Date(NOW + 3 * H + 20 * 60_000).toISOString();
+  const projected = (resets_at: string, over: Partial<Extract<WindowPace, { status: 'projected' }>> = {}) =>
+    ({
+      status: 'projected',
+      at_reset: 64,
+      runs_out_at: null,
+      resets_at,
+      rate_per_hour: 1,
+      points: 5,
+      from: NOW - 10 * H,
+      to: NOW,
+      ...over,
+    }) as WindowPace;
+  const paced = (
+    five: WindowPace | undefined,
+    week: WindowPace | undefined,
+    patch: Partial<CacheSlot> = {},
+  ) =>
+    slot({
+      seven_day: { utilization: 51, resets_at: WEEK_RESET },
+      pace: {
+        five_hour: five ?? { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: FIVE_RESET },
+        seven_day: week ?? { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: WEEK_RESET },
+      },
+      ...patch,
+    });
+
+  it.each([
+    [
+      'the weekly projection while nothing runs out',
+      paced(projected(FIVE_RESET), projected(WEEK_RESET)),
+      'wk→64%',
+    ],
+    [
+      'the 5-hour window when it runs out first (local time)',
+      paced(projected(FIVE_RESET, { runs_out_at: NOW + 90 * 60_000 }), projected(WEEK_RESET)),
+      /^5h out~(\w{3} )?\d{2}:30$/,
+    ],
+    [
+      'the weekly window when only it runs out',
+      paced(projected(FIVE_RESET), projected(WEEK_RESET, { runs_out_at: NOW + 30 * H })),
+      /^wk out~\w{3} \d{2}:00$/,
+    ],
+    ['collecting history', paced(undefined, undefined), 'wk→…'],
+    ['no pace in the cache (an older writer): the usage form', slot(), '42%·3h'],
+  ] as const)('shows %s', (_name, s, expected) => {
+    const title = getGlanceTitle(cache({ a: s }), NOW, 'recommended', 'pace');
+    if (typeof expected === 'string') expect(title).toBe(expected);
+    else expect(title).toMatch(expected);
+  });
+
+  it('marks stale numbers with ! as the usage form does; the usage form is unchanged', () => {
+    const s = paced(projected(FIVE_RESET), projected(WEEK_RESET), { last_fetched: NOW - 2 * H });
+    expect(getGlanceTitle(cache({ a: s }), NOW, 'recommended', 'pace')).toBe('wk→64%!');
+    expect(getGlanceTitle(cache({ a: s }), NOW, 'recommended', 'usage')).toBe('42%·3h!');
+  });
+
+  it('a projection for a window that has since reset is not shown: the usage form stands in', () => {
+    const old = paced(
+      { status: 'unknown', reason: 'no_reset_time', points: 0, resets_at: null },
+      projected(new Date(NOW - 1).toISOString()),
+    );
+    expect(getPaceGlance(old, NOW, 'UTC')).toBeNull();
+    expect(getGlanceTitle(cache({ a: old }), NOW, 'recommended', 'pace')).toBe('42%·3h');
+  });
+
+  it('defaults unknown settings to the usage form', () => {
+    expect(parseGlanceForm('pace')).toBe('pace');
+    expect(parseGlanceForm('nope')).toBe('usage');
+  });
+});
+
 describe('tray menu', () => {
   const calls: string[] = [];
   const actions = new Proxy({} as TrayMenuActions, {
@@ -124,6 +201,7 @@ describe('tray menu', () => {
   const menu = {
     launchAtLogin: true,
     glanceMode: 'off' as const,
+    glanceForm: 'usage' as const,
     role: 'broker' as const,
     brokerPid: 1,
     dashboardAvailable: true,
@@ -145,6 +223,29 @@ describe('tray menu', () => {
     const login = getTrayMenuTemplate(menu, actions).find((i) => i.label === 'Launch at Login');
     expect(login?.checked).toBe(true);
   });
+  it('the title submenu has the slot choice and, after a separator, the form choice', () => {
+    const title = getTrayMenuTemplate({ ...menu, glanceForm: 'pace' }, actions).find(
+      (i) => i.label === 'Menu-Bar Title',
+    );
+    const items = title?.submenu as {
+      label?: string;
+      type?: string;
+      checked?: boolean;
+      click?: () => void;
+    }[];
+    expect(items.map((i) => i.label ?? i.type)).toEqual([
+      'Recommended slot',
+      'Slot in use',
+      'Off',
+      'separator',
+      'Usage Now (42%·3h)',
+      'Pace at Reset (wk→64%)',
+    ]);
+    expect(items.filter((i) => i.checked).map((i) => i.label)).toEqual(['Off', 'Pace at Reset (wk→64%)']);
+    items[4].click?.();
+    expect(calls).toContain('setGlanceForm:usage');
+  });
+
   it('offers take-over while following another broker', () => {
     const items = getTrayMenuTemplate({ ...menu, role: 'follower', brokerPid: 4242 }, actions);
     expect(items[0].label).toContain('pid 4242');

@@ -25,10 +25,16 @@ interface ParsedArgs {
 
 function parseArgs(args: string[]): ParsedArgs | string {
   const out: ParsedArgs = { help: false, install: false, uninstall: false, force: false };
+  let lineOption: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') out.help = true;
-    else if (a === '--install') out.install = true;
+    // The line's own options (line-args.ts) reach here only mixed with others, or incomplete.
+    else if (a === '--segment' || a.startsWith('--format=')) lineOption ??= a;
+    else if (a === '--format' && args[i + 1] != null) {
+      lineOption ??= a;
+      i++;
+    } else if (a === '--install') out.install = true;
     else if (a === '--uninstall') out.uninstall = true;
     else if (a === '--force') out.force = true;
     else if (a === '--config-dir' && args[i + 1] != null && !args[i + 1].startsWith('--'))
@@ -36,6 +42,8 @@ function parseArgs(args: string[]): ParsedArgs | string {
     else if (a.startsWith('--config-dir=') && a.length > '--config-dir='.length) out.configDir = a.slice(13);
     else return `Unknown or incomplete option "${a}".`;
   }
+  if (lineOption && !out.help)
+    return `${lineOption} prints the line; it does not combine with --install or --uninstall.`;
   if (out.install && out.uninstall) return 'Choose one of --install and --uninstall.';
   if (!out.help && !out.install && !out.uninstall) return 'Options need --install or --uninstall.';
   return out;

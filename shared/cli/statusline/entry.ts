@@ -1,11 +1,13 @@
 /**
  * `quota-broker statusline`: the bundled entry (dist/statusline.cjs, required by bin/quota-broker.cjs).
  * Runs on every Claude Code statusline update, so it imports almost nothing and always exits 0 with a
- * line. Options (--install, --uninstall, --help) load their code lazily.
+ * line. `--segment` and `--format` shape the line; the other options (--install, --uninstall, --help) load
+ * their code lazily.
  */
 import { appendFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrokerPaths, getBrokerPaths } from '../../adapters/paths';
+import { type LineArgs, parseLineArgs } from './line-args';
 import { readStdinWithDeadline } from './read-stdin';
 import { runStatusline } from './run-statusline';
 
@@ -35,7 +37,8 @@ function print(text: string): void {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args[0] === 'statusline') args.shift();
-  if (args.length > 0) {
+  const line: LineArgs | null = parseLineArgs(args);
+  if (!line) {
     try {
       // A separate bundle (dist/statusline-options.cjs): the per-update path never parses the install code.
       const { runStatuslineOptions } = require(join(__dirname, OPTIONS_BUNDLE)) as typeof import('./command');
@@ -55,6 +58,8 @@ async function main(): Promise<number> {
       env,
       paths,
       now: Date.now(),
+      segment: line.segment,
+      format: line.format,
       // The bundle lives in dist/ next to the full CLI bundle.
       refreshCommand: { script: join(__dirname, 'cli.cjs'), args: ['refresh', '--quiet'] },
     });

@@ -10,6 +10,13 @@ import { join } from 'node:path';
 import { readTextIfExists, writeFileAtomic } from '../../adapters/fs/atomic-write';
 import { removeTopLevelMember, setTopLevelMember } from './settings-text';
 
+/**
+ * `statusLine.refreshInterval` written by --install (seconds): Claude Code re-runs the line this often in
+ * addition to conversation events (docs/claude-code.md "The statusLine"), so an idle session's line ages
+ * and shows a login that died. A value a person set is kept.
+ */
+export const STATUSLINE_REFRESH_INTERVAL_S = 60;
+
 /** Where a statusLine replaced with --force is kept until --uninstall restores it. */
 export const BACKUP_FILE = 'statusline-backup.quota-broker.json';
 
@@ -143,13 +150,14 @@ export async function installStatusline(opts: {
       message: `${file.path} already has a statusLine (${JSON.stringify(existing)}); rerun with --force to replace it (it is saved and --uninstall puts it back).`,
     };
   }
-  // Keeps what a person added to our entry (refreshInterval, padding).
+  // Keeps what a person set in our entry (refreshInterval, padding).
   const base = ours ? (existing as Record<string, unknown>) : {};
   const value: StatusLineSetting = {
     ...base,
     type: 'command',
     command: opts.command,
     padding: (base.padding as number) ?? 0,
+    refreshInterval: base.refreshInterval ?? STATUSLINE_REFRESH_INTERVAL_S,
   };
   if (ours && JSON.stringify(value) === JSON.stringify(existing))
     return { ok: true, action: 'unchanged', settingsPath: file.path };

@@ -8,11 +8,13 @@ import { nodeFileSystem } from '../../adapters/fs/node-file-system';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
-import { formatStatusline } from '../../domain/statusline/format';
+import { DEFAULT_SEGMENT_FORMAT, formatStatusline } from '../../domain/statusline/format';
 import { getRateLimitWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
+import { getLineColors } from '../../domain/statusline/paint';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
 import { readStatuslineStdin } from '../../domain/statusline/stdin';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
+import type { CacheFile } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import {
   claimRefreshMarker,
@@ -29,6 +31,10 @@ export interface StatuslineOptions {
   now: number;
   /** IANA zone for weekdays; undefined = local time of the process. */
   timeZone?: string;
+  /** `--segment`: the segment form for ccstatusline / claude-powerline (its own default format). */
+  segment?: boolean;
+  /** `--format`: wins over the registry's `statusline_format` (and the segment default). */
+  format?: string;
   /** What a detached refresh runs; null never starts one. */
   refreshCommand: RefreshCommand | null;
   /** Tests replace the spawn; default startDetachedRefresh. */
@@ -104,7 +110,8 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
   const line = formatStatusline(view, {
     now,
     timeZone: options.timeZone,
-    format: typeof cache?.statusline_format === 'string' ? cache.statusline_format : undefined,
+    format: options.format || (options.segment ? DEFAULT_SEGMENT_FORMAT : getCacheFormat(cache)),
+    colors: getLineColors(cache, env),
   });
   const slot = getCacheSlot(cache, attribution.slotId);
   let refresh: RefreshOutcome = 'not-needed';
@@ -129,6 +136,10 @@ async function triggerRefresh(options: StatuslineOptions): Promise<RefreshOutcom
   if (!claimRefreshMarker(paths, now)) return 'already-started';
   const start = options.startRefresh ?? startDetachedRefresh;
   return (await start(paths, options.refreshCommand, options.env, now)) ? 'started' : 'failed';
+}
+
+function getCacheFormat(cache: CacheFile | null): string | undefined {
+  return typeof cache?.statusline_format === 'string' ? cache.statusline_format : undefined;
 }
 
 /** The parsed text, or null when it is not JSON (bad stdin still gets a line). */

@@ -7,7 +7,7 @@
  */
 import type { CacheFile, CacheSlot } from '../types';
 import type { CacheParse } from './cache';
-import { DATA_SOURCES, ERROR_KINDS, SLOT_HEALTHS, SLOT_STATUSES } from './words';
+import { DATA_SOURCES, ERROR_KINDS, PACE_UNKNOWN_REASONS, SLOT_HEALTHS, SLOT_STATUSES } from './words';
 
 type Json = Record<string, unknown>;
 
@@ -55,6 +55,48 @@ function readExtraUsage(x: unknown): CacheSlot['extra_usage'] {
   };
 }
 
+function readWindowPace(x: unknown): Json | undefined {
+  if (!isAnyObject(x)) return undefined;
+  if (x.status === 'projected') {
+    const ok =
+      isNumber(x.at_reset) &&
+      (x.runs_out_at === null || isNumber(x.runs_out_at)) &&
+      isString(x.resets_at) &&
+      isNumber(x.rate_per_hour) &&
+      isNumber(x.points) &&
+      isNumber(x.from) &&
+      isNumber(x.to);
+    return ok
+      ? {
+          status: 'projected',
+          at_reset: x.at_reset,
+          runs_out_at: x.runs_out_at,
+          resets_at: x.resets_at,
+          rate_per_hour: x.rate_per_hour,
+          points: x.points,
+          from: x.from,
+          to: x.to,
+        }
+      : undefined;
+  }
+  if (x.status === 'unknown') {
+    const ok =
+      (PACE_UNKNOWN_REASONS as readonly unknown[]).includes(x.reason) &&
+      isNumber(x.points) &&
+      (x.resets_at === null || isString(x.resets_at));
+    return ok ? { status: 'unknown', reason: x.reason, points: x.points, resets_at: x.resets_at } : undefined;
+  }
+  return undefined;
+}
+
+/** `slots.<id>.pace` (schemas/pace.ts): both windows well-formed, else absent. */
+function readPace(x: unknown): Json | undefined {
+  if (!isAnyObject(x)) return undefined;
+  const five = readWindowPace(x.five_hour);
+  const week = readWindowPace(x.seven_day);
+  return five && week ? { five_hour: five, seven_day: week } : undefined;
+}
+
 function readError(x: unknown): CacheSlot['last_error'] {
   if (!isAnyObject(x) || !isErrorKind(x.kind) || !isString(x.message) || !isNumber(x.at)) return null;
   return { kind: x.kind, message: x.message, at: x.at };
@@ -92,6 +134,8 @@ function readSlot(s: Json): CacheSlot {
   setOptional(out, s, 'default_account', isBoolean, false);
   setOptional(out, s, 'login_seen_at', isNumber, true);
   setOptional(out, s, 'token_rejected_at', isNumber, true);
+  const pace = readPace(s.pace);
+  if (pace) out.pace = pace;
   return out as CacheSlot;
 }
 
@@ -113,6 +157,14 @@ export function parseCacheValueFast(value: unknown): CacheParse {
   setOptional(cache, value, 'stale_threshold_s', (x) => isNumber(x) && x > 0, false);
   setOptional(cache, value, 'login_expiry_warn_days', (x) => isNumber(x) && x > 0, false);
   setOptional(cache, value, 'statusline_format', isString, false);
+  setOptional(cache, value, 'statusline_color', isBoolean, false);
+  setOptional(
+    cache,
+    value,
+    'statusline_color_thresholds',
+    (x) => Array.isArray(x) && x.length === 2 && isNumber(x[0]) && isNumber(x[1]),
+    false,
+  );
   const slots: Record<string, CacheSlot> = {};
   for (const id of Object.keys(value.slots)) {
     // valibot's record skips these keys; so does this reader.

@@ -21,6 +21,7 @@ import {
   UsageWindowSchema,
 } from './common';
 import { FiniteNumberSchema, JsonObjectSchema, listOf, mapOf, orAbsent, orNull, TimeSchema } from './fields';
+import { SlotPaceSchema } from './pace';
 
 /** One slot's entry. Field names are a contract: `email`, `status` and `last_fetched` are read by old statuslines. */
 export const CacheSlotSchema = v.object({
@@ -58,6 +59,8 @@ export const CacheSlotSchema = v.object({
    * until a call succeeds again; such a slot is not recommended.
    */
   token_rejected_at: orAbsent(v.nullable(TimeSchema)),
+  /** Where each window is heading (domain/pace), computed by the engine every cycle. */
+  pace: orAbsent(SlotPaceSchema),
 });
 
 export const CacheWriterSchema = v.object({
@@ -81,6 +84,10 @@ export const CacheFileSchema = v.object({
   login_expiry_warn_days: orAbsent(v.pipe(FiniteNumberSchema, v.gtValue(0))),
   /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
   statusline_format: orAbsent(v.string()),
+  /** `settings.statusline_color` (validated): false turns the statusline's colours off. */
+  statusline_color: orAbsent(v.boolean()),
+  /** `settings.statusline_color_thresholds` (validated): amber from the first percentage, red from the second. */
+  statusline_color_thresholds: orAbsent(v.tuple([FiniteNumberSchema, FiniteNumberSchema])),
   /** Entries that are not objects are left out. */
   slots: mapOf(v.pipe(JsonObjectSchema, CacheSlotSchema)),
 });

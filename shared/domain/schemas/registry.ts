@@ -121,6 +121,14 @@ export const BrokerSettingsSchema = v.object({
   statusline_format: orAbsent(v.string()),
   /** What the tray's title shows; anything else is ignored (the tray uses its default). */
   tray_title: orAbsent(v.picklist(TRAY_TITLE_MODES)),
+  /** What the tray's title says: usage (`42%·3h`) or pace; anything else is ignored. */
+  tray_title_form: orAbsent(v.picklist(['usage', 'pace'])),
+  /**
+   * The statusline's colours on/off and their thresholds, kept as written: domain/statusline/color-settings.ts
+   * validates them and names a bad value, which then falls back to its default.
+   */
+  statusline_color: v.optional(v.unknown()),
+  statusline_color_thresholds: v.optional(v.unknown()),
   /** The alerts block with its bad values left out (readAlertsBlock reports them). */
   alerts: v.optional(AlertsBlockSchema),
 });

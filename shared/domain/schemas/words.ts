@@ -36,3 +36,12 @@ export const ERROR_KINDS = [
   'refresh_failed', // token refresh failed transiently
   'storage', // could not write a file
 ] as const;
+
+/** Why a window has no pace projection (schemas/pace.ts, domain/pace). */
+export const PACE_UNKNOWN_REASONS = [
+  'no_window',
+  'no_reset_time',
+  'reset_passed',
+  'too_few_points',
+  'too_short_span',
+] as const;

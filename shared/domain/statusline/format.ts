@@ -2,11 +2,21 @@
  * Renders a StatuslineView as one line from a format string with `{token}`s (docs/statusline.md).
  * Pure: `now` and the time zone are arguments.
  */
+import { getPaceShort, getPressingPaceWindow } from '../pace/pace-text';
+import type { WindowPace } from '../pace/window-pace';
 import type { UsageWindow } from '../types';
+import { dimmed, getUsageSgr, type LineColors, paint, type Sgr } from './paint';
 import type { StatuslineState, StatuslineView } from './view';
 
 /** The default line: `Work ⏱:37%·2h 📅:27h(51%)@Tue`, with a state and `🔺` only when they apply. */
 export const DEFAULT_STATUSLINE_FORMAT = '{label} {state} {five_hour} {weekly}{stale}';
+
+/**
+ * The default of `statusline --segment` (inside ccstatusline or claude-powerline, next to the host's own
+ * widgets, which may already show the session's 5-hour window): which account, its state, the weekly
+ * window and where it is heading.
+ */
+export const DEFAULT_SEGMENT_FORMAT = '{label} {state} {weekly} {pace}{stale}';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -91,19 +101,100 @@ export function formatAge(dataAt: number | null, now: number): string {
   return `${Math.floor(ms / (24 * HOUR_MS))}d`;
 }
 
-/** The value of every documented token for a view. */
+const PACE_PREFIX = { five_hour: '⏱', seven_day: '📅' } as const;
+
+/** A window's pace token (`📅→64%`, `⏱out~14:20`, `📅→…`), empty when there is nothing to project. */
+export function formatPace(
+  name: 'five_hour' | 'seven_day',
+  pace: WindowPace | null,
+  opts: FormatOptions,
+): string {
+  const short = getPaceShort(pace, opts.now, opts.timeZone);
+  return short ? `${PACE_PREFIX[name]}${short}` : '';
+}
+
+/** Red: only a new login or the person helps. Amber: the broker is held back. Dim: nothing to act on. */
+const STATE_SGR: Record<StatuslineState, Sgr> = {
+  all_inactive: '31',
+  login_dead: '31',
+  no_credentials: '31',
+  inactive: '31',
+  rate_limited: '33',
+  offline: '33',
+  disabled: '2',
+  unregistered: '33',
+  no_cache: '2',
+};
+
+/** A window's usage colour while its numbers are current (not reset, known), dimmed when stale. */
+function getWindowSgr(w: UsageWindow | null, view: StatuslineView, colors: LineColors, now: number) {
+  if (!w || !Number.isFinite(w.utilization)) return null;
+  const reset = getResetMs(w);
+  if (reset != null && reset <= now) return null;
+  const sgr = getUsageSgr(w.utilization, colors.thresholds);
+  return view.stale ? dimmed(sgr) : sgr;
+}
+
+function getPaceSgr(pace: WindowPace | null, view: StatuslineView, colors: LineColors): Sgr | null {
+  if (!pace) return null;
+  if (pace.status === 'unknown') return '2';
+  const sgr = pace.runs_out_at !== null ? '31' : getUsageSgr(pace.at_reset, colors.thresholds);
+  return view.stale ? dimmed(sgr) : sgr;
+}
+
+interface Token {
+  text(view: StatuslineView, opts: FormatOptions): string;
+  /** Its colour under `colors`; absent or null leaves it uncoloured. */
+  sgr?(view: StatuslineView, opts: FormatOptions, colors: LineColors): Sgr | null;
+}
+
+const pressing = (view: StatuslineView, opts: FormatOptions) => getPressingPaceWindow(view.pace, opts.now);
+
+/**
+ * Every documented token: its text and its colour. Only the tokens a format names are computed (the
+ * statusline runs on every update; the default line computes no pace at all).
+ */
+const TOKENS: Record<string, Token> = {
+  label: { text: (v) => v.label },
+  slot: { text: (v) => v.slotId ?? '' },
+  email: { text: (v) => v.email ?? '' },
+  state: {
+    text: (v) => (v.state ? STATE_TEXT[v.state] : ''),
+    sgr: (v) => (v.state ? STATE_SGR[v.state] : null),
+  },
+  five_hour: {
+    text: (v, o) => formatFiveHour(v.five_hour, o),
+    sgr: (v, o, c) => getWindowSgr(v.five_hour, v, c, o.now),
+  },
+  weekly: {
+    text: (v, o) => formatWeekly(v.seven_day, o),
+    sgr: (v, o, c) => getWindowSgr(v.seven_day, v, c, o.now),
+  },
+  stale: { text: (v) => (v.stale ? '🔺' : '') },
+  age: { text: (v, o) => formatAge(v.dataAt, o.now), sgr: (v) => (v.stale ? '2' : null) },
+  source: {
+    text: (v) => (v.source === 'statusline' ? 'session' : v.source === 'endpoint' ? 'api' : ''),
+  },
+  pace: {
+    text: (v, o) => {
+      const name = pressing(v, o);
+      return formatPace(name, v.pace[name], o);
+    },
+    sgr: (v, o, c) => getPaceSgr(v.pace[pressing(v, o)], v, c),
+  },
+  pace_five_hour: {
+    text: (v, o) => formatPace('five_hour', v.pace.five_hour, o),
+    sgr: (v, _o, c) => getPaceSgr(v.pace.five_hour, v, c),
+  },
+  pace_weekly: {
+    text: (v, o) => formatPace('seven_day', v.pace.seven_day, o),
+    sgr: (v, _o, c) => getPaceSgr(v.pace.seven_day, v, c),
+  },
+};
+
+/** The value of every documented token for a view (plain text). */
 export function getTokenValues(view: StatuslineView, opts: FormatOptions): Record<string, string> {
-  return {
-    label: view.label,
-    slot: view.slotId ?? '',
-    email: view.email ?? '',
-    state: view.state ? STATE_TEXT[view.state] : '',
-    five_hour: formatFiveHour(view.five_hour, opts),
-    weekly: formatWeekly(view.seven_day, opts),
-    stale: view.stale ? '🔺' : '',
-    age: formatAge(view.dataAt, opts.now),
-    source: view.source === 'statusline' ? 'session' : view.source === 'endpoint' ? 'api' : '',
-  };
+  return Object.fromEntries(Object.entries(TOKENS).map(([name, t]) => [name, t.text(view, opts)]));
 }
 
 /**
@@ -112,10 +203,18 @@ export function getTokenValues(view: StatuslineView, opts: FormatOptions): Recor
  * line is trimmed. A custom format may render empty (e.g. `{state}{stale}` when all is well): Claude Code
  * then shows no line, which is what such a format asks for.
  */
-export function formatStatusline(view: StatuslineView, opts: FormatOptions & { format?: string }): string {
-  const values = getTokenValues(view, opts);
+export function formatStatusline(
+  view: StatuslineView,
+  opts: FormatOptions & { format?: string; colors?: LineColors | null },
+): string {
+  const { colors } = opts;
   return (opts.format || DEFAULT_STATUSLINE_FORMAT)
-    .replace(/\{([a-z_]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole))
+    .replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+      if (!Object.hasOwn(TOKENS, name)) return whole;
+      const token = TOKENS[name];
+      const text = token.text(view, opts);
+      return colors && text && token.sgr ? paint(text, token.sgr(view, opts, colors)) : text;
+    })
     .replace(/[\r\n]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

@@ -4,6 +4,8 @@
  */
 
 import { getConfigDirLabel } from '../config-dir';
+import { getCachedPace } from '../pace/cached-pace';
+import type { WindowPace } from '../pace/window-pace';
 import {
   getSlotState,
   getSlotStateSettings,
@@ -42,6 +44,8 @@ export interface StatuslineView {
   stale: boolean;
   /** An observation younger than the threshold supplies the numbers. */
   observationFresh: boolean;
+  /** The engine's pace for the windows shown (null when there is none, or it is for another window). */
+  pace: { five_hour: WindowPace | null; seven_day: WindowPace | null };
 }
 
 export interface StatuslineViewInput {
@@ -76,6 +80,7 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
     stale = useObservation ? !observationFresh : isCacheStale(cache, now) || state?.stale === true;
   }
   const label = slot?.label || attribution.slotId || getConfigDirLabel(attribution.configDir ?? '');
+  let pace: StatuslineView['pace'] | undefined;
   return {
     slotId: attribution.slotId,
     label,
@@ -87,6 +92,14 @@ export function getStatuslineView(input: StatuslineViewInput): StatuslineView {
     dataAt,
     stale,
     observationFresh,
+    // Read only when a format asks for pace (the statusline runs on every update).
+    get pace() {
+      pace ??= {
+        five_hour: getCachedPace(slot, 'five_hour', five_hour, now),
+        seven_day: getCachedPace(slot, 'seven_day', seven_day, now),
+      };
+      return pace;
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -89,6 +90,8 @@ function env(
     QUOTA_BROKER_API_URL: apiUrl,
     QUOTA_BROKER_TOKEN_URL: `${apiUrl}/token`,
     TZ: 'UTC',
+    // The words are checked here; the colours in the test marked "colours".
+    NO_COLOR: '1',
     ...extra,
   };
 }
@@ -237,6 +240,34 @@ describe('bundled statusline', () => {
     expect(runBundle('', env(paths)).status).toBe(0);
     expect(startsLogged(paths.log)).toBe(1);
     await waitUntil(() => standIns(paths.stateDir).length === 1, 'the refresh once the lock is gone');
+  });
+
+  it('colours: --segment and --format print on the per-update path, coloured unless NO_COLOR', () => {
+    const { paths } = makeTempPaths();
+    const now = Date.now();
+    const dir = join(paths.home, '.claude-work');
+    writeCache(paths, makeCache(now, { 'slot-1': makeSlot(now, { label: 'Work', config_dir: dir }) }));
+    mkdirSync(`${paths.brokerLock}.lock`, { recursive: true });
+    const options = join(root, 'pkg', 'dist', 'statusline-options.cjs');
+    // Without the options bundle, the line options must still work: they never load it.
+    renameSync(options, `${options}.away`);
+    try {
+      const e = env(paths, { CLAUDE_CONFIG_DIR: dir, NO_COLOR: '' });
+      const seg = runBundle('{}', e, ['--segment', '--format', '{label}|{weekly}']);
+      expect(seg.status).toBe(0);
+      expect(seg.stdout).toMatch(/^Work\|\u001b\[32m📅:\d+h\(51%\)@\w{3}\u001b\[22;39m\n$/);
+      const noColour = runBundle('{}', env(paths, { CLAUDE_CONFIG_DIR: dir }), ['--format={label}|{weekly}']);
+      expect(noColour.stdout).toMatch(/^Work\|📅:\d+h\(51%\)@\w{3}\n$/);
+    } finally {
+      renameSync(`${options}.away`, options);
+    }
+    // Anything else still goes to the options (and an unknown one is refused there).
+    const bad = runBundle('', env(paths), ['--segment', '--bogus']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('Unknown or incomplete option "--bogus"');
+    const mixed = runBundle('', env(paths), ['--install', '--segment']);
+    expect(mixed.status).not.toBe(0);
+    expect(mixed.stderr).toContain('--segment prints the line; it does not combine with --install');
   });
 
   it('--install writes a command that runs the statusline; --help and bad options', () => {

@@ -32,7 +32,7 @@ describe('--install / --uninstall', () => {
     });
     const installed = read(dir);
     expect(installed).toBe(
-      `${original.slice(0, -3)},\n\t"statusLine": {\n\t\t"type": "command",\n\t\t"command": "${COMMAND}",\n\t\t"padding": 0\n\t}\n}\n`,
+      `${original.slice(0, -3)},\n\t"statusLine": {\n\t\t"type": "command",\n\t\t"command": "${COMMAND}",\n\t\t"padding": 0,\n\t\t"refreshInterval": 60\n\t}\n}\n`,
     );
     expect(await installStatusline({ configDir: dir, command: COMMAND, force: false })).toMatchObject({
       action: 'unchanged',
@@ -45,7 +45,7 @@ describe('--install / --uninstall', () => {
     for (const dir of [configDir(), configDir('  \n')]) {
       await installStatusline({ configDir: dir, command: COMMAND, force: false });
       expect(read(dir)).toBe(
-        `{\n  "statusLine": {\n    "type": "command",\n    "command": "${COMMAND}",\n    "padding": 0\n  }\n}\n`,
+        `{\n  "statusLine": {\n    "type": "command",\n    "command": "${COMMAND}",\n    "padding": 0,\n    "refreshInterval": 60\n  }\n}\n`,
       );
     }
   });
@@ -80,6 +80,14 @@ describe('--install / --uninstall', () => {
       padding: 1,
       refreshInterval: 30,
     });
+  });
+
+  it('an install from before refreshInterval is updated to re-run every 60 s', async () => {
+    const dir = configDir(`{"statusLine":{"type":"command","command":"${COMMAND}","padding":0}}`);
+    expect(await installStatusline({ configDir: dir, command: COMMAND, force: false })).toMatchObject({
+      action: 'updated',
+    });
+    expect(JSON.parse(read(dir)).statusLine.refreshInterval).toBe(60);
   });
 
   it('--uninstall leaves someone else’s statusLine alone', async () => {

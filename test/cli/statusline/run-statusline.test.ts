@@ -30,16 +30,17 @@ function setup() {
   cache.recommended = 'slot-3';
   writeCache(paths, cache);
   const startRefresh = vi.fn(async () => true);
+  // These tests read the words; colours have their own block below (and test/domain/statusline/colour.test.ts).
   const run = (over: Partial<StatuslineOptions> = {}) =>
     runStatusline({
       stdinText: '',
-      env: {},
       paths,
       now: NOW,
       timeZone: 'UTC',
       refreshCommand: { script: '/stand-in/cli.cjs', args: ['refresh', '--quiet'] },
       startRefresh,
       ...over,
+      env: { NO_COLOR: '1', ...over.env },
     });
   return { paths, dirs, cache, run, startRefresh };
 }
@@ -183,7 +184,7 @@ describe('detached refresh', () => {
     expect(startRefresh).toHaveBeenCalledWith(
       paths,
       { script: '/stand-in/cli.cjs', args: ['refresh', '--quiet'] },
-      {},
+      { NO_COLOR: '1' },
       NOW,
     );
     expect((await run({ now: NOW + MIN })).refresh).toBe('already-started');
@@ -282,6 +283,56 @@ describe('bad input still prints a useful line', () => {
     cache.all_inactive = true;
     writeCache(paths, cache);
     expect((await run({ env })).line).toBe('Work ❌all-inactive ⏱:37%·2h 📅:27h(51%)@Tue🔺');
+  });
+});
+
+describe('colours, segments and pace from the cache', () => {
+  const ESC = '\u001b';
+  const plain = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '');
+
+  it('colours the line by default, and not with NO_COLOR or statusline_color: false', async () => {
+    const { run, paths, cache, dirs } = setup();
+    const coloured = (await run({ env: { CLAUDE_CONFIG_DIR: dirs.work, NO_COLOR: '' } })).line;
+    expect(coloured).toContain(`${ESC}[32m⏱:37%·2h${ESC}[22;39m`);
+    expect(plain(coloured)).toBe('Work ⏱:37%·2h 📅:27h(51%)@Tue');
+    expect((await run({ env: { CLAUDE_CONFIG_DIR: dirs.work, NO_COLOR: '1' } })).line).not.toContain(ESC);
+    cache.statusline_color = false;
+    writeCache(paths, cache);
+    expect((await run({ env: { CLAUDE_CONFIG_DIR: dirs.work, NO_COLOR: '' } })).line).not.toContain(ESC);
+  });
+
+  it('uses the thresholds the engine copied from the registry', async () => {
+    const { run, paths, cache, dirs } = setup();
+    cache.statusline_color_thresholds = [30, 50];
+    writeCache(paths, cache);
+    const line = (await run({ env: { CLAUDE_CONFIG_DIR: dirs.work, NO_COLOR: '' } })).line;
+    expect(line).toContain(`${ESC}[33m⏱:37%·2h`);
+    expect(line).toContain(`${ESC}[31m📅:27h(51%)@Tue`);
+  });
+
+  it('--segment uses the segment format and --format wins over the registry’s', async () => {
+    const { run, paths, cache, dirs } = setup();
+    cache.statusline_format = '{slot}';
+    cache.slots['slot-1'].pace = {
+      five_hour: { status: 'unknown', reason: 'too_few_points', points: 1, resets_at: null },
+      seven_day: {
+        status: 'projected',
+        at_reset: 120,
+        runs_out_at: NOW + 20 * HOUR,
+        resets_at: cache.slots['slot-1'].seven_day?.resets_at as string,
+        rate_per_hour: 3,
+        points: 12,
+        from: NOW - 10 * HOUR,
+        to: NOW - MIN,
+      },
+    };
+    writeCache(paths, cache);
+    const env = { CLAUDE_CONFIG_DIR: dirs.work };
+    expect((await run({ env })).line).toBe('slot-1');
+    expect((await run({ env, segment: true })).line).toBe('Work 📅:27h(51%)@Tue 📅out~23:00');
+    expect((await run({ env, segment: true, format: '{pace_five_hour}|{pace}' })).line).toBe(
+      '⏱→…|📅out~23:00',
+    );
   });
 });
 

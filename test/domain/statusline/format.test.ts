@@ -25,6 +25,7 @@ function view(over: Partial<StatuslineView> = {}): StatuslineView {
     dataAt: NOW - 60_000,
     stale: false,
     observationFresh: false,
+    pace: { five_hour: null, seven_day: null },
     ...over,
   };
 }

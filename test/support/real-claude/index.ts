@@ -21,4 +21,5 @@ export {
   writeHostsFile,
   writeNamespacedClaude,
 } from './namespace';
+export { REPO_CCSTATUSLINE, requireCcstatusline, writePowerlineStandIn } from './peers';
 export { runTuiWithStatusline, type TuiOptions } from './tui';

@@ -10,7 +10,10 @@
  *   `.credentials.json` whose token is unexpired it shows `Claude Max` and no login hint.
  * - Offline it does not block: the statusLine appears within ~1 s whether or not DNS/network work.
  * - The statusLine command runs once at start, then on events; set `refreshInterval` (seconds) to
- *   have it re-run periodically (used here so late answers show up).
+ *   have it re-run periodically (used here so late answers show up, and to see a line change in an idle
+ *   session: `steps`).
+ * - It renders the command's SGR colours: `capture-pane -e` (`escapes: true`) shows them as tmux
+ *   re-encodes each cell (e.g. `\e[33m` for the 8-colour amber, `\e[2m` dim).
  * - Against the fake (namespace + hosts + CA), on start it calls HEAD /api/hello,
  *   POST /api/eval/sdk-…, GET /api/oauth/profile, /api/frame/contract/latest, /api/claude_code_grove,
  *   POST /api/artifacts/mcp, POST /v1/messages?beta=true (a `max_tokens: 1` "quota" probe with
@@ -61,6 +64,13 @@ export interface TuiOptions {
   settleMs?: number;
   /** statusLine.refreshInterval in seconds; default none. */
   refreshIntervalS?: number;
+  /** Capture with escape sequences (`capture-pane -e`), to see colours. */
+  escapes?: boolean;
+  /**
+   * After `waitFor` matched: each step's action runs (e.g. a file changes behind the session's back)
+   * and its pattern must then appear, nothing typed into the session. The last screen is returned.
+   */
+  steps?: { act: () => void | Promise<void>; waitFor: string | RegExp }[];
   timeoutMs?: number;
   width?: number;
   height?: number;
@@ -142,23 +152,30 @@ export async function runTuiWithStatusline(o: TuiOptions): Promise<string> {
       ...claudeArgv,
     );
     panePid = Number((await tmux('display-message', '-p', '-t', 'qb', '#{pane_pid}')).stdout.trim()) || 0;
-    const deadline = Date.now() + timeoutMs;
-    const want = o.waitFor ?? /❯/;
-    while (Date.now() < deadline) {
-      await sleep(200);
-      screen = (await tmux('capture-pane', '-p', '-t', 'qb')).stdout;
-      if (matches(screen, want)) {
-        const settle = o.settleMs ?? (o.waitFor ? 0 : 1500);
-        if (settle > 0) {
-          await sleep(settle);
-          screen = (await tmux('capture-pane', '-p', '-t', 'qb')).stdout;
-        }
-        return screen;
+    const capture = async () =>
+      (await tmux('capture-pane', '-p', ...(o.escapes ? ['-e'] : []), '-t', 'qb')).stdout;
+    const waitFor = async (want: string | RegExp) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        await sleep(200);
+        screen = await capture();
+        if (matches(screen, want)) return;
       }
+      throw new Error(
+        `The Claude Code TUI did not show ${String(want)} within ${timeoutMs} ms. Last screen:\n${screen}`,
+      );
+    };
+    await waitFor(o.waitFor ?? /❯/);
+    const settle = o.settleMs ?? (o.waitFor ? 0 : 1500);
+    if (settle > 0) {
+      await sleep(settle);
+      screen = await capture();
     }
-    throw new Error(
-      `The Claude Code TUI did not show ${String(want)} within ${timeoutMs} ms. Last screen:\n${screen}`,
-    );
+    for (const step of o.steps ?? []) {
+      await step.act();
+      await waitFor(step.waitFor);
+    }
+    return screen;
   } catch (err) {
     if (screen === '' && err instanceof Error && /tmux/.test(err.message)) {
       throw new Error(`tmux failed (is tmux installed?): ${err.message}`);
