@@ -80,9 +80,9 @@ describe('prerequisites', () => {
   it('the unit suite needs zsh (shell-init is sourced in a real zsh), which Debian installs', () => {
     expect(SUITES.find((s) => s.name === 'unit')?.needs).toContain('zsh');
     expect(planProvisioning(['zsh'], PREREQUISITES, linux).aptPackages).toEqual(['zsh']);
-    expect(
-      planProvisioning(['zsh'], PREREQUISITES, { ...linux, ci: true }).manual.get('zsh'),
-    ).toContain('`apt-get install -y zsh`');
+    expect(planProvisioning(['zsh'], PREREQUISITES, { ...linux, ci: true }).manual.get('zsh')).toContain(
+      '`apt-get install -y zsh`',
+    );
   });
 });
 

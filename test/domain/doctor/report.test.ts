@@ -67,7 +67,13 @@ describe('getDoctorReport', () => {
   });
 
   it('a stale cache: a problem either way, the fix depends on the broker', () => {
-    const stale = { state: 'ok' as const, path: '/c', ts: NOW - 11 * HOUR, allInactive: false };
+    const stale = {
+      state: 'ok' as const,
+      path: '/c',
+      ts: NOW - 11 * HOUR,
+      allInactive: false,
+      writer: { app: 'quota-broker', pid: 4242 },
+    };
     const running = getDoctorReport(facts({ cache: stale }), NOW).findings.find(
       (x) => x.code === 'cache_stale',
     );
@@ -131,6 +137,7 @@ describe('getDoctorReport', () => {
           text: '* * * * * quota-broker refresh >/dev/null',
           runsBroker: true,
           discardsOutput: true,
+          kind: 'broker' as const,
         },
       ],
     };

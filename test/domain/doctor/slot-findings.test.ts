@@ -100,15 +100,15 @@ describe('getSlotFindings', () => {
       'delegate',
       '/usr/local/bin/claude',
       'auto',
-      /so the broker will have Claude Code refresh it/,
-      "run: quota-broker refresh --slot slot-1 (or wait for the broker's next cycle)",
+      /until a refresh is tried$/,
+      'run: quota-broker doctor --online (tries the refresh the broker would make)',
     ],
     [
       'locked',
       null,
       'auto',
-      /so the broker will refresh it before the next usage call/,
-      "run: quota-broker refresh --slot slot-1 (or wait for the broker's next cycle)",
+      /until a refresh is tried$/,
+      'run: quota-broker doctor --online (tries the refresh the broker would make)',
     ],
     [
       'never',
@@ -118,7 +118,7 @@ describe('getSlotFindings', () => {
       'run: CLAUDE_CONFIG_DIR=/home/me/.claude-1 claude auth status',
     ],
   ] as const)(
-    'an expired access token with a live login (%s)',
+    'an expired access token, offline: the login is unknown, never "will refresh it" (%s)',
     (_mode, claudeBin, tokenRefresh, message, fix) => {
       const c = getSlotContext(globalFacts({ claudeBin, tokenRefresh }));
       const f = run(
@@ -134,7 +134,10 @@ describe('getSlotFindings', () => {
         c,
       ).find((x) => x.code === 'access_expired');
       expect(f?.level).toBe('warn');
-      expect(f?.message).toMatch(/^access token expired 2h ago; the login \(refresh token\) is still stored/);
+      expect(f?.message).toMatch(
+        /^access token expired 2h ago; whether the login \(refresh token\) still works is unknown/,
+      );
+      expect(f?.message).not.toMatch(/will (have Claude Code )?refresh/);
       expect(f?.message).toMatch(message);
       expect(f?.fix).toBe(fix);
     },
@@ -224,7 +227,7 @@ describe('getSlotFindings', () => {
 
   it.each([
     [
-      { state: 'ok', fiveHour: 37, sevenDay: 51 },
+      { state: 'ok', fiveHour: 37, sevenDay: 51, renewed: false },
       'ok:probe_ok',
       'usage endpoint answered: 5-hour 37%, weekly 51%',
     ],
