@@ -60,8 +60,11 @@ export interface AdoptInput {
 export function getDiscoveredSlotId(configDir: string, isDefault: boolean): string {
   if (isDefault) return 'default';
   const id = getConfigDirLabel(configDir)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents off: `Ü` → `U`
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, SLOT_ID_MAX_LENGTH);
   return id || 'slot';
