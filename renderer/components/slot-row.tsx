@@ -2,6 +2,7 @@ import type { QuotaApi, ReloginProgress } from '../../shared/ipc/contract';
 import { useHistory } from '../hooks/use-history';
 import type { SlotView } from '../model/slot-view';
 import { EnableSwitch } from './enable-switch';
+import { LaunchCommand } from './launch-command';
 import { ReloginPanel } from './relogin-panel';
 import { SlotError, SlotFacts } from './slot-facts';
 import { SlotStatus } from './slot-status';
@@ -77,6 +78,7 @@ export function SlotRow(props: SlotRowProps) {
         <Sparkline points={history} now={Math.floor(now / SPARKLINE_CLOCK_MS) * SPARKLINE_CLOCK_MS} />
       </div>
       <SlotFacts view={view} now={now} />
+      {view.enabled && !view.needsLogin && <LaunchCommand id={id} name={name} />}
       <SlotError view={view} now={now} />
       {panel ? (
         <ReloginPanel
