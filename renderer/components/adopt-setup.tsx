@@ -17,7 +17,7 @@ const LOGIN_TEXT: Record<AdoptCandidate['login'], string> = {
   unknown: 'login not checked',
 };
 
-function describe(c: AdoptCandidate): string {
+function describeCandidate(c: AdoptCandidate): string {
   const who = c.email ? `${c.email}, ` : '';
   const from = c.from ? ` — from ${c.from}` : c.default ? ' — the default account' : '';
   return `${c.id} (${who}${c.config_dir}): ${LOGIN_TEXT[c.login]}${from}`;
@@ -72,7 +72,7 @@ export function AdoptSetup({ api }: { api: QuotaApi }) {
       <h3 id="adopt-title">Found on this machine</h3>
       <ul className="adopt__list">
         {fresh.map((c) => (
-          <li key={c.id}>{describe(c)}</li>
+          <li key={c.id}>{describeCandidate(c)}</li>
         ))}
       </ul>
       <button
