@@ -17,7 +17,10 @@ export async function copyText(text: string): Promise<boolean> {
   area.setAttribute('readonly', '');
   area.style.position = 'fixed';
   area.style.opacity = '0';
+  // The copy command copies the focused selection; focus goes back to the button afterwards.
+  const before = document.activeElement as HTMLElement | null;
   document.body.append(area);
+  area.focus({ preventScroll: true });
   area.select();
   try {
     return document.execCommand?.('copy') === true;
@@ -25,5 +28,6 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   } finally {
     area.remove();
+    before?.focus({ preventScroll: true });
   }
 }

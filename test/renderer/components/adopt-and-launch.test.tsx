@@ -91,6 +91,30 @@ describe('launch command', () => {
     expect(inRow('Work').getByRole('status').textContent).toBe('Copied: quota-broker run work');
   });
 
+  it("falls back to the copy command where the Clipboard API is denied (the app's popover grants no permission)", async () => {
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('NotAllowedError'))) },
+    });
+    let selected = '';
+    const execCommand = vi.fn((command: string) => {
+      selected = (document.activeElement as HTMLTextAreaElement | null)?.value ?? '';
+      return command === 'copy';
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    try {
+      await renderApp(createFakeApi(makeState({ work: makeSlot({ label: 'Work' }) })));
+      await act(async () =>
+        fireEvent.click(inRow('Work').getByRole('button', { name: 'Copy the launch command for Work' })),
+      );
+      expect(execCommand).toHaveBeenCalledWith('copy');
+      expect(selected).toBe('quota-broker run work');
+      expect(inRow('Work').getByRole('status').textContent).toBe('Copied: quota-broker run work');
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+    }
+  });
+
   it('says so when neither the clipboard nor the copy command works', async () => {
     vi.stubGlobal('navigator', {
       ...navigator,
