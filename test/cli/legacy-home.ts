@@ -6,6 +6,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../adapters/claude/stand-in-claude';
 import type { FakeAnthropic } from '../fake-anthropic';
 import { waitUntil } from '../support/wait';
 import { createDoctorHome, type DoctorHome } from './doctor-support';
@@ -85,15 +86,6 @@ export function expectLinesInOrder(lines: string[], expected: (string | RegExp)[
     at = found + 1;
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Waits for the refresh a statusline started detached: it has written the cache (with its `writer`) and
