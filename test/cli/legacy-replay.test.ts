@@ -1,5 +1,5 @@
 /**
- * The original incident on first contact, black-box against the fake server (issue 13): three slots, two
+ * The original incident on first contact, black-box against the fake server: three slots, two
  * logins revoked on the server, the old scripts' 11-hour-old cache, the old registry in the user's own
  * folder and the old crontab. The first commands a new user runs must each give the right answer: no
  * crash, the data's age, the session's slot, every dead login named with its re-login command, the cron
