@@ -108,7 +108,7 @@ export function getTrayTooltip(cache: CacheFile | null): string {
   const lines = Object.entries(cache.slots).map(([id, s]) => {
     const name = s.label ? `${id} (${s.label})` : id;
     const pct = formatPercent(s.five_hour?.utilization);
-    return `${name}: ${pct} · ${s.health}`;
+    return `${name}: ${pct} · ${s.health ?? 'health unknown'}`;
   });
   return ['Quota Broker', ...lines].join('\n');
 }

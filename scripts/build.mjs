@@ -24,6 +24,8 @@ const entries = [
   { in: 'shared/cli/statusline/entry.ts', out: 'dist/statusline.cjs', minify: true },
   // --install/--uninstall/--help, loaded by the statusline only when asked for.
   { in: 'shared/cli/statusline/command.ts', out: 'dist/statusline-options.cjs' },
+  // The registry reader (YAML), loaded by the statusline only for an old writer's cache without config dirs.
+  { in: 'shared/cli/statusline/registry-slots.ts', out: 'dist/statusline-registry.cjs', minify: true },
   { in: 'shared/cli/entry.ts', out: 'dist/cli.cjs' },
 ];
 

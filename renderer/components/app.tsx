@@ -45,7 +45,7 @@ function Dashboard({ api }: { api: QuotaApi }) {
           {actions.error}
         </p>
       )}
-      {state && views.length === 0 && <EmptyState />}
+      {state && views.length === 0 && <EmptyState api={api} />}
       {views.length > 0 && (
         <ul className="slots" aria-label="Slots">
           {views.map((view) => (

@@ -1,8 +1,12 @@
-/** Shown when the registry has no slots: how to add one. */
-export function EmptyState() {
+import type { QuotaApi } from '../../shared/ipc/contract';
+import { AdoptSetup } from './adopt-setup';
+
+/** Shown when the registry has no slots: the setup found on this machine, and how to add one by hand. */
+export function EmptyState({ api }: { api: QuotaApi }) {
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No slots yet</h2>
+      <AdoptSetup api={api} />
       <p>Add each Claude Code config dir you log in with as a slot:</p>
       <pre className="empty__command">
         <code>quota-broker slots add &lt;id&gt; &lt;config_dir&gt;</code>

@@ -4,6 +4,7 @@ import { getPaceLines } from '../format/pace';
 import { useHistory } from '../hooks/use-history';
 import type { SlotView } from '../model/slot-view';
 import { EnableSwitch } from './enable-switch';
+import { LaunchCommand } from './launch-command';
 import { ReloginPanel } from './relogin-panel';
 import { SlotError, SlotFacts } from './slot-facts';
 import { SlotStatus } from './slot-status';
@@ -82,6 +83,7 @@ export function SlotRow(props: SlotRowProps) {
         <Sparkline points={history} now={minute} />
       </div>
       <SlotFacts view={view} now={now} />
+      {view.enabled && !view.needsLogin && <LaunchCommand id={id} name={name} />}
       <SlotError view={view} now={now} />
       {panel ? (
         <ReloginPanel

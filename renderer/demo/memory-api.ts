@@ -95,5 +95,10 @@ export function createMemoryQuotaApi(initial: QuotaState | null): QuotaApi {
     async openLog() {
       return { ok: true, value: { path: '~/.claude/session-health/broker.log' } };
     },
+    async discoverSlots() {
+      // The demo has its slots already: nothing found that is not in use.
+      const registry = '~/.claude/session-health/claude-sessions.yaml';
+      return { ok: true, value: { registry, registries: [], candidates: [], added: [] } };
+    },
   };
 }

@@ -4,6 +4,9 @@
 // rounds are dropped. Prints the median wall time and the median CPU time (user + system, taken in the
 // child at exit: less sensitive to a busy machine than wall time) of each. Used for docs/BENCHMARKS.md
 // when a change touches the statusline's per-update path (save dist/statusline.cjs before the change).
+// `--old-cache`: the cache in an old home-made writer's shape (no config_dir, no writer) with a registry
+// in the state dir, so the statusline takes its registry path (dist/statusline-registry.cjs, which must
+// sit next to each bundle).
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,8 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 60;
+const oldAt = args.indexOf('--old-cache');
+const OLD_CACHE = oldAt >= 0 && args.splice(oldAt, 1).length > 0;
 const bundles = args;
 if (bundles.length === 0) {
   console.error('usage: node scripts/bench/statusline-ab.mjs BUNDLE.cjs [BUNDLE.cjs …] [--runs N]');
@@ -58,7 +63,30 @@ const cache = {
   stale_threshold_s: 3600,
   slots: { 'slot-1': slot(1), 'slot-2': slot(2), 'slot-3': slot(3) },
 };
-writeFileSync(join(stateDir, 'merged-quota-cache.json'), JSON.stringify(cache, null, 2));
+/** What an old home-made writer kept: ts and slots.<id>.{email,status,last_fetched,five_hour,seven_day}. */
+const oldCache = {
+  ts: now,
+  slots: Object.fromEntries(
+    Object.entries(cache.slots).map(([id, s]) => [
+      id,
+      {
+        email: s.email,
+        status: s.status,
+        last_fetched: s.last_fetched,
+        five_hour: s.five_hour,
+        seven_day: s.seven_day,
+      },
+    ]),
+  ),
+};
+writeFileSync(
+  join(stateDir, 'merged-quota-cache.json'),
+  JSON.stringify(OLD_CACHE ? oldCache : cache, null, 2),
+);
+writeFileSync(
+  join(stateDir, 'claude-sessions.yaml'),
+  `accounts:\n${[1, 2, 3].map((i) => `  - id: slot-${i}\n    config_dir: ${join(home, `.claude-${i}`)}\n`).join('')}`,
+);
 const cpuProbe = join(home, 'cpu.cjs');
 writeFileSync(
   cpuProbe,
@@ -107,4 +135,6 @@ const result = rows.map((row, j) => ({
   cpu_median_ms: Math.round(median(samples[j].cpu) * 100) / 100,
   line: samples[j].line,
 }));
-console.log(JSON.stringify({ runs: RUNS, result }, null, 2));
+console.log(
+  JSON.stringify({ runs: RUNS, cache: OLD_CACHE ? 'old writer (registry read)' : 'broker', result }, null, 2),
+);

@@ -61,6 +61,12 @@ export const PREREQUISITES = {
     apt: ['chromium'],
     mac: 'install Google Chrome or Chromium (brew install --cask chromium), or set CHROMIUM=/path/to/the/browser/binary',
   },
+  zsh: {
+    what: 'zsh (`quota-broker shell-init zsh` is sourced in a real zsh)',
+    check: () => onPath('zsh'),
+    apt: ['zsh'],
+    mac: 'macOS ships /bin/zsh; make sure it is on PATH',
+  },
   tmux: {
     what: 'tmux (the real Claude Code TUI runs in it)',
     check: () => onPath('tmux'),

@@ -33,7 +33,7 @@ export const SUITES = [
     name: 'unit',
     what: 'shared/, electron/ and renderer units, black-box CLI tests',
     command: vitest('unit', 'renderer'),
-    needs: ['openssl', 'systemd-analyze'],
+    needs: ['openssl', 'systemd-analyze', 'zsh'],
     platforms: ['linux', 'darwin'],
   },
   {

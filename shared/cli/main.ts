@@ -7,13 +7,16 @@ import { redactUnknown } from '../domain/redact';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { DAEMON_HELP, daemonCommand } from './commands/daemon';
 import { DOCTOR_HELP, doctorCommand } from './commands/doctor/command';
+import { RUN_HELP, runCommand } from './commands/launch/run';
+import { SHELL_INIT_HELP, shellInitCommand } from './commands/launch/shell-init';
 import { REFRESH_HELP, refreshCommand } from './commands/refresh';
 import { RELOGIN_HELP, reloginCommand } from './commands/relogin';
 import { SERVE_HELP, serveCommand } from './commands/serve';
 import { SERVICE_HELP, serviceCommand } from './commands/service';
 import { SLOTS_HELP, slotsCommand } from './commands/slots';
+import { slotsDiscoverCommand, slotsImportCommand } from './commands/slots-adopt';
 import { STATUS_HELP, statusCommand } from './commands/status';
-import { createCliContext } from './context';
+import { type CliContext, createCliContext } from './context';
 
 const MAIN_HELP = `quota-broker ${__APP_VERSION__} — keeps several Claude Code accounts healthy and visible.
 
@@ -23,8 +26,11 @@ Commands:
   status [--json]              every slot's quota, health and data age (reads the cache)
   refresh [--slot ID] [--json] run one refresh cycle now
   daemon                       run the broker in the foreground
-  slots list|add|remove|enable|disable
-                               manage the slot registry
+  slots list|add|remove|enable|disable|discover|import
+                               manage the slot registry; discover and import
+                               adopt an existing setup
+  run <slot>|--best [-- ARGS]  start Claude Code on a slot (claude ARGS)
+  shell-init bash|zsh|fish     claude1…claudeN shell functions, for eval
   serve [--port N]             the dashboard on 127.0.0.1 (prints its URL)
   doctor [--json] [--online]   what is broken and how to fix it, in one second
   relogin <slot>               log a slot's account in again (claude auth login)
@@ -47,6 +53,19 @@ const HELP: Record<string, string> = {
   doctor: DOCTOR_HELP,
   relogin: RELOGIN_HELP,
   service: SERVICE_HELP,
+  run: RUN_HELP,
+  'shell-init': SHELL_INIT_HELP,
+};
+
+/**
+ * Commands that declare and parse their own options (each module keeps a small options list); main only
+ * routes to them, by the command's words.
+ */
+const OWN_OPTIONS: Record<string, (ctx: CliContext, args: string[]) => Promise<number>> = {
+  run: runCommand,
+  'shell-init': shellInitCommand,
+  'slots discover': slotsDiscoverCommand,
+  'slots import': slotsImportCommand,
 };
 
 const OPTIONS = {
@@ -86,6 +105,15 @@ export async function runQuotaBroker(argv: string[], io: CliIo): Promise<number>
 }
 
 async function main(argv: string[], io: CliIo): Promise<number> {
+  const words = OWN_OPTIONS[argv[0]] ? 1 : OWN_OPTIONS[`${argv[0]} ${argv[1]}`] ? 2 : 0;
+  if (words > 0) {
+    const ctx = await createCliContext(io.env, {
+      claudeVersion: false,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+    return OWN_OPTIONS[argv.slice(0, words).join(' ')](ctx, argv.slice(words));
+  }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

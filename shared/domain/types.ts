@@ -84,5 +84,8 @@ export type CacheFile = v.InferOutput<typeof CacheFileSchema>;
 
 export const CACHE_VERSION = 1 as const;
 
+/** `writer.app` in every cache the broker writes; a cache without it was written by another program. */
+export const CACHE_WRITER_APP = 'quota-broker';
+
 /** One point of a slot's utilisation history (history.jsonl; schemas/history.ts). */
 export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;

@@ -15,7 +15,13 @@ import { getRecommendedSlot, isAllInactive } from '../domain/recommend';
 import { redactUnknown } from '../domain/redact';
 import { getSlotStateSettings } from '../domain/slot-state';
 import { getStatuslineColorSettings } from '../domain/statusline/color-settings';
-import { CACHE_VERSION, type CacheFile, type CacheSlot, type SlotStatus } from '../domain/types';
+import {
+  CACHE_VERSION,
+  CACHE_WRITER_APP,
+  type CacheFile,
+  type CacheSlot,
+  type SlotStatus,
+} from '../domain/types';
 import { attachPace } from './attach-pace';
 import { deliverCycleAlerts } from './deliver-alerts';
 import { type EngineDeps, MAX_CONCURRENT_SLOTS } from './deps';
@@ -107,7 +113,7 @@ export async function runCycle(
   const cache: CacheFile = {
     version: CACHE_VERSION,
     ts: now(),
-    writer: { pid: process.pid, app: 'quota-broker', app_version: __APP_VERSION__ },
+    writer: { pid: process.pid, app: CACHE_WRITER_APP, app_version: __APP_VERSION__ },
     all_inactive: isAllInactive(cacheSlots),
     recommended: getRecommendedSlot(
       cacheSlots,

@@ -13,6 +13,7 @@ import { redactUnknown } from '../domain/redact';
 import { refreshOnce } from '../engine/broker';
 import { type DaemonHandle, startDaemon } from '../engine/daemon';
 import type { ApiResult, ReloginProgress } from '../ipc/contract';
+import { AdoptError, adoptSetup } from './adopt-setup';
 import { listSlotIds, readHostSnapshot } from './host-state';
 import { watchOutsideChanges } from './outside-changes';
 import type { QuotaHost, QuotaHostDeps } from './quota-host-types';
@@ -148,6 +149,19 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
         return { ok: true, value: await readHistory(engine.paths.history, slot, now() - HISTORY_SPAN_MS) };
       } catch (e) {
         return failure('history', e);
+      }
+    },
+    async discoverSlots(add) {
+      try {
+        const report = await adoptSetup(engine, { add });
+        if (report.added.length > 0) {
+          engine.logger.info(`slots added from an existing setup by the ${surface}`, { slots: report.added });
+          // The new slots appear with their numbers (or their dead logins) on the state this cycle pushes.
+          await runRefresh();
+        }
+        return { ok: true, value: report };
+      } catch (e) {
+        return failure(e instanceof AdoptError ? 'registry' : 'discover_failed', e);
       }
     },
     // A headless host opens nothing: it says where the log is (the app opens its own, electron/app-api.ts).

@@ -9,6 +9,7 @@ import { getDoctorReport } from '../domain/doctor/report';
 import type { Colours } from '../domain/format/colours';
 import { redactUnknown } from '../domain/redact';
 import type { EngineDeps } from '../engine/deps';
+import { createOnlineCheck } from './doctor-online';
 
 /** Exit code when the doctor itself could not run. */
 export const EXIT_DOCTOR_FAILED = 2;
@@ -36,8 +37,7 @@ export async function runDoctor(deps: EngineDeps, now: number, options: DoctorOp
       env: deps.env,
       claudeBin: deps.claudeBin,
       now,
-      online: Boolean(options.online),
-      fetch: deps.fetch,
+      online: options.online ? createOnlineCheck(deps, () => Date.now()) : null,
     });
     const report = getDoctorReport(facts, now);
     const output = options.json

@@ -6,6 +6,7 @@
  * (shared/host/quota-host.ts), which the compiler then asks for. See docs/ui-contract.md.
  */
 import * as v from 'valibot';
+import type { AdoptReport } from '../domain/adopt';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../domain/slot-id';
 import type { HistoryPoint, QuotaState, ReloginProgress } from './contract';
 import { arg, defineEvent, defineOperation } from './operation';
@@ -63,6 +64,17 @@ export const OPERATIONS = {
     method: 'GET',
     path: '/api/slots/:slot/history',
     args: [slot],
+  }),
+  /**
+   * Finds an existing setup (config dirs with a stored login, old registries in known places) and, with
+   * `add`, adds it to the registry — the empty state's "adopt" (docs/contracts.md "Adopting an existing
+   * setup"). The registries found are only read.
+   */
+  discoverSlots: defineOperation<AdoptReport>()({
+    channel: 'slots:discover',
+    method: 'POST',
+    path: '/api/slots/discover',
+    args: [arg('add', v.boolean('add must be true or false'))],
   }),
   /** Opens the log where the host can (the app), and says where it is. */
   openLog: defineOperation<{ path: string }>()({

@@ -165,6 +165,42 @@ describe('quota-broker serve in Chromium', () => {
     expect(foreignOrigin.status).toBe(403);
   });
 
+  it('adopts the setup found on the machine from the empty state, then copies a launch command', async () => {
+    home = createTempHome({
+      fake,
+      noRegistry: true,
+      slots: [
+        { id: 'a', email: 'one@example.com', dirName: '.claude-1' },
+        { id: 'b', email: 'two@example.com', dirName: '.claude-2' },
+      ],
+    });
+    serve = await startServe(home.env());
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(serve.url).origin,
+    });
+    const page = await context.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(serve.url);
+    const found = page.getByRole('region', { name: 'Found on this machine' });
+    await found.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await found.getByRole('listitem').allTextContents()).toEqual([
+      'claude-1 (one@example.com, ~/.claude-1): login stored',
+      'claude-2 (two@example.com, ~/.claude-2): login stored',
+    ]);
+    await found.getByRole('button', { name: 'Add these 2 slots' }).click();
+    // The slots appear with their numbers, pushed by the cycle the host ran after adding them.
+    for (const email of ['one@example.com', 'two@example.com']) {
+      await row(page, email).waitFor({ timeout: UI_TIMEOUT_MS });
+      await poll(() => percent(row(page, email), '5-hour usage')).toBe('52%');
+    }
+    await row(page, 'two@example.com')
+      .getByRole('button', { name: 'Copy the launch command for two@example.com' })
+      .click();
+    await poll(() => page.evaluate('navigator.clipboard.readText()')).toBe('quota-broker run claude-2');
+    expect(problems.list).toEqual([]);
+    await page.close();
+  });
+
   it('renders ten slots with their numbers', async () => {
     const ten = Array.from({ length: 10 }, (_, i) => ({
       id: `slot-${i + 1}`,

@@ -134,6 +134,7 @@ describe('the menu-bar app’s main process in the stand-in host', () => {
       await page.evaluate(() => Object.keys((globalThis as { quotaApi?: object }).quotaApi ?? {}).sort()),
     ).toEqual([
       'cancelRelogin',
+      'discoverSlots',
       'getHistory',
       'getState',
       'onReloginProgress',

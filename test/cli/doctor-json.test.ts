@@ -199,9 +199,12 @@ describe('doctor --online', () => {
     fake.revokeLogin('user1@example.com');
     const { run, report } = await h.json(['--online']);
     expect(run.code).toBe(1);
+    // The engine's path: the 401 takes the locked refresh at once, whose invalid_grant names the death.
     expect(findingsOf(report, 'problem', 'slot-1')).toMatchObject([
-      { code: 'probe_failed', fix: expect.stringContaining('quota-broker relogin slot-1') },
+      { code: 'login_dead', fix: 'run: quota-broker relogin slot-1' },
     ]);
+    expect(report.slots['slot-1'].probe).toMatchObject({ state: 'login_dead' });
+    expect(fake.stats.refreshReuse).toBe(0);
   });
 });
 

@@ -70,7 +70,7 @@ describe('quota-broker doctor (offline)', () => {
     expect(findingsOf(report, 'problem').map((f) => [f.scope, f.code])).toEqual([['slot-2', 'login_dead']]);
   });
 
-  it('an expired access token with a live login says the broker will refresh it', async () => {
+  it('an expired access token: offline the login is unknown; --online renews it the way the engine does', async () => {
     h = createDoctorHome(fake, { slots: [three[0]] });
     await runCli(['refresh'], h.env());
     const creds = h.home.readCredentials('slot-1').claudeAiOauth as {
@@ -80,10 +80,29 @@ describe('quota-broker doctor (offline)', () => {
     h.home.writeCredentials('slot-1', { ...creds, expiresAt: Date.now() - 2 * 3600_000 });
     const run = await h.doctor();
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /! access token expired 2h ago; the login \(refresh token\) is still stored, so the broker will refresh it before the next usage call → run: quota-broker refresh --slot slot-1/,
+    expect(run.stdout).toContain(
+      '! access token expired 2h ago; whether the login (refresh token) still works is unknown until a refresh is tried → run: quota-broker doctor --online (tries the refresh the broker would make)',
     );
+    expect(run.stdout).not.toMatch(/will (have Claude Code )?refresh/);
+    expect(run.stdout).toMatch(/What to do:\n {2}1\. run: quota-broker doctor --online/);
     expectNoToken(run);
+
+    fake.resetStats();
+    const online = await h.doctor(['--online']);
+    expect(online.code).toBe(0);
+    expect(online.stdout).toContain('✓ access token had expired 2h ago; renewed just now: the login works');
+    expect(online.stdout).toMatch(/✓ usage endpoint answered \(after renewing the access token\): 5-hour/);
+    // Renewed as the engine renews: one rotation, no reuse, both tokens and every sibling stored.
+    expect(fake.stats.tokenCalls).toEqual({ 'one@example.com': 1 });
+    expect(fake.stats.refreshReuse).toBe(0);
+    const stored = h.home.readCredentials('slot-1');
+    expect(stored.claudeAiOauth.refreshToken).toBe(fake.currentRefreshToken('one@example.com'));
+    expect(stored.claudeAiOauth.expiresAt as number).toBeGreaterThan(Date.now());
+    expect(stored).toMatchObject({
+      mcpOAuth: { 'server-a': expect.any(Object) },
+      organizationUuid: 'org-test-1',
+    });
+    expectNoToken(online);
   });
 
   it('with token_refresh: never, an expired access token says how to let Claude Code refresh it', async () => {

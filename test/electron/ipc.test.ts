@@ -175,6 +175,7 @@ describe('preload api', () => {
       'onReloginProgress',
       'setEnabled',
       'getHistory',
+      'discoverSlots',
       'openLog',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());

@@ -5,11 +5,14 @@ import {
   getPaceGlance,
   getTrayIconName,
   getTrayIconState,
+  getTrayTooltip,
   parseGlanceForm,
   parseGlanceMode,
 } from '../../electron/tray-state';
 import type { WindowPace } from '../../shared/domain/pace/window-pace';
+import { parseCacheValue } from '../../shared/domain/schemas/cache';
 import type { CacheFile, CacheSlot } from '../../shared/domain/types';
+import legacy from '../fixtures/legacy-setup/merged-quota-cache.json';
 
 const NOW = Date.parse('2026-02-08T12:00:00Z');
 const H = 3_600_000;
@@ -187,6 +190,27 @@ describe('glance title, pace form', () => {
   it('defaults unknown settings to the usage form', () => {
     expect(parseGlanceForm('pace')).toBe('pace');
     expect(parseGlanceForm('nope')).toBe('usage');
+  });
+});
+
+describe("the tray on an old writer's cache (test/fixtures/legacy-setup)", () => {
+  it('shows the logins to repair, no made-up title, and health as unknown', () => {
+    const parsed = parseCacheValue(structuredClone(legacy));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const now = legacy.ts + 11 * H;
+    // Two slots the old scripts marked inactive: the icon asks for a re-login (the one slot state).
+    expect(getTrayIconState(parsed.cache, now)).toBe('relogin');
+    // The old cache recommends nothing: no glance title rather than a guess.
+    expect(getGlanceTitle(parsed.cache, now, 'recommended')).toBe('');
+    expect(getTrayTooltip(parsed.cache).split('\n')).toEqual([
+      'Quota Broker',
+      'slot-1: 37% · health unknown',
+      'slot-2: 12% · health unknown',
+      'slot-3: 64% · health unknown',
+    ]);
+    // Old data alone makes the icon stale once no login needs repair.
+    const slot3 = { ...parsed.cache, slots: { 'slot-3': parsed.cache.slots['slot-3'] } };
+    expect(getTrayIconState(slot3, now)).toBe('stale');
   });
 });
 

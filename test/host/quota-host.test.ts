@@ -197,6 +197,22 @@ describe('the shared quota host', () => {
     expect(daemon.cycles).toEqual([{ force: true, slot: 'slot-2' }]);
   });
 
+  it("adopts the machine's setup on request: lists it, adds it to the registry, refreshes", async () => {
+    rmSync(home.registry);
+    const h = await start();
+    const found = await h.discoverSlots(false);
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.candidates.map((c) => [c.id, c.config_dir, c.login, c.present])).toEqual([
+      ['claude-slot-1', '~/.claude-slot-1', 'ok', false],
+      ['claude-slot-2', '~/.claude-slot-2', 'ok', false],
+    ]);
+    expect(daemon.cycles).toEqual([]);
+    const added = await h.discoverSlots(true);
+    expect(added).toMatchObject({ ok: true, value: { added: ['claude-slot-1', 'claude-slot-2'] } });
+    expect(readFileSync(home.registry, 'utf8')).toContain('config_dir: ~/.claude-slot-2');
+    expect(daemon.cycles).toEqual([{ force: true, slot: undefined }]);
+  });
+
   it('reports a broken registry in the state instead of failing', async () => {
     const h = await start();
     writeFileSync(home.registry, 'accounts: [unclosed\n');

@@ -113,6 +113,7 @@ describe('the npm package', () => {
         'dist/cli.cjs',
         'dist/statusline.cjs',
         'dist/statusline-options.cjs',
+        'dist/statusline-registry.cjs',
         'dist/renderer/index.html',
         'package.json',
         'README.md',
@@ -120,7 +121,7 @@ describe('the npm package', () => {
     );
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/quota-broker\.cjs|dist\/(cli|statusline|statusline-options)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
+        !/^(bin\/quota-broker\.cjs|dist\/(cli|statusline|statusline-options|statusline-registry)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
           p,
         ),
     );

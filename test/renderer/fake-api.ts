@@ -1,5 +1,6 @@
 /** An in-memory QuotaApi for component tests: every method is a spy; the test pushes states and progress. */
 import { vi } from 'vitest';
+import type { AdoptReport } from '../../shared/domain/adopt';
 import type {
   ApiResult,
   HistoryPoint,
@@ -16,6 +17,8 @@ export interface FakeQuotaApi extends QuotaApi {
   /** What `getState` answers; `pending` never answers (stays loading). */
   initial: ApiResult<QuotaState> | 'pending';
   history: HistoryPoint[];
+  /** What `discoverSlots` answers (with `add` the candidates not present come back as `added`). */
+  discovery: AdoptReport;
   stateListenerCount(): number;
 }
 
@@ -51,6 +54,18 @@ export function createFakeApi(initial: QuotaState | ApiResult<QuotaState> | 'pen
     setEnabled: vi.fn(async () => ok(current as QuotaState)),
     getHistory: vi.fn(async () => ok(api.history)),
     openLog: vi.fn(async () => ok({ path: '/home/me/.claude/session-health/broker.log' })),
+    discovery: {
+      registry: '/home/me/.claude/session-health/claude-sessions.yaml',
+      registries: [],
+      candidates: [],
+      added: [],
+    },
+    discoverSlots: vi.fn(async (add: boolean) =>
+      ok({
+        ...api.discovery,
+        added: add ? api.discovery.candidates.filter((c) => !c.present).map((c) => c.id) : [],
+      }),
+    ),
     pushState(state) {
       current = state;
       for (const listener of stateListeners) listener(state);

@@ -73,7 +73,15 @@ describe('prerequisites', () => {
     expect(ci).toContain('node scripts/test/prerequisites.mjs --install');
     expect(ci).not.toMatch(/apt-get install/);
     expect(allAptPackages()).toEqual(
-      expect.arrayContaining(['chromium', 'gnome-keyring', 'libsecret-1-dev', 'tmux']),
+      expect.arrayContaining(['chromium', 'gnome-keyring', 'libsecret-1-dev', 'tmux', 'zsh']),
+    );
+  });
+
+  it('the unit suite needs zsh (shell-init is sourced in a real zsh), which Debian installs', () => {
+    expect(SUITES.find((s) => s.name === 'unit')?.needs).toContain('zsh');
+    expect(planProvisioning(['zsh'], PREREQUISITES, linux).aptPackages).toEqual(['zsh']);
+    expect(planProvisioning(['zsh'], PREREQUISITES, { ...linux, ci: true }).manual.get('zsh')).toContain(
+      '`apt-get install -y zsh`',
     );
   });
 });

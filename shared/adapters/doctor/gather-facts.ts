@@ -1,8 +1,10 @@
 /**
  * Gathers everything `quota-broker doctor` judges, in parallel and read-only: no lock is taken, nothing
- * is written, no `claude` process runs, and the network is touched only with `online` (docs/doctor.md).
+ * is written, no `claude` process runs, and the network is touched only with `online`, whose check
+ * (host/doctor-online.ts) takes the engine's path (docs/doctor.md).
  */
 import { stat } from 'node:fs/promises';
+import { planAdoption } from '../../domain/adopt';
 import { getAlertSettings } from '../../domain/alerts/settings';
 import type { DoctorFacts, GlobalFacts, RegistryFacts, SlotFacts } from '../../domain/doctor/types';
 import {
@@ -13,16 +15,16 @@ import {
   type SlotConfig,
 } from '../../domain/types';
 import type { CredentialStore } from '../../ports/credential-store';
-import type { FetchLike } from '../../ports/fetch';
 import { readOpenEpisodes } from '../alerts/alert-state-store';
 import { getBrokerHolder } from '../broker-lock';
 import { type CacheLoad, readCache } from '../cache-store';
 import { readCredentials } from '../credentials/credentials';
 import { getCredentialTarget } from '../credentials/keychain-naming';
+import { findSetup, type SetupFound } from '../discovery/find-setup';
 import { type EngineState, readEngineState } from '../engine-state-store';
 import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
-import { gatherSlotFacts } from './gather-slot';
+import { gatherSlotFacts, type OnlineCheck } from './gather-slot';
 import { readCronFacts } from './read-cron-facts';
 import { readLogFacts } from './read-log-facts';
 import { readServiceFacts } from './read-service-facts';
@@ -34,9 +36,9 @@ export interface GatherOptions {
   /** The `claude` executable found on PATH (found by a file check, never run). */
   claudeBin: string | null;
   now: number;
-  online: boolean;
+  /** `--online`: how each slot's login is checked (host/doctor-online.ts); null stays offline. */
+  online: OnlineCheck | null;
   platform?: NodeJS.Platform;
-  fetch?: FetchLike;
 }
 
 type SlotSource = { slots: SlotConfig[]; registry: Registry | null; origin: GlobalFacts['slotsOrigin'] };
@@ -89,10 +91,16 @@ function registryFacts(path: string, load: RegistryLoad): RegistryFacts {
 
 function cacheFacts(path: string, load: CacheLoad): GlobalFacts['cache'] {
   if (load.state === 'ok') {
-    const { ts, all_inactive } = load.cache;
+    const { ts, all_inactive, writer } = load.cache;
     if (ts == null)
       return { state: 'error', path, message: `${path}: does not say when it was written (no ts)` };
-    return { state: 'ok', path, ts, allInactive: all_inactive === true };
+    return {
+      state: 'ok',
+      path,
+      ts,
+      allInactive: all_inactive === true,
+      writer: writer ? { app: writer.app, pid: writer.pid } : null,
+    };
   }
   if (load.state === 'absent') return { state: 'absent', path };
   return { state: 'error', path, message: load.message };
@@ -105,6 +113,16 @@ async function stateDirFacts(path: string): Promise<GlobalFacts['stateDir']> {
   } catch {
     return { path, exists: false, mode: null };
   }
+}
+
+/** What discovery would add to the slots the doctor checks (domain/adopt.ts decides). */
+function getUnadopted(found: SetupFound, slots: SlotConfig[], home: string): GlobalFacts['unadopted'] {
+  const fresh = planAdoption({ ...found, existing: slots, home }).filter((c) => !c.present);
+  const registries = found.registries.flatMap((r) => {
+    const count = fresh.filter((c) => c.from === r.path).length;
+    return count > 0 ? [{ path: r.path, slots: count }] : [];
+  });
+  return { registries, configDirs: fresh.filter((c) => c.from === null).map((c) => c.config_dir) };
 }
 
 /** Gathers the doctor's facts. Never throws for a broken file: that is a finding. */
@@ -123,15 +141,11 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
       readOpenEpisodes(paths.alertState),
     ]);
   const cache = cacheLoad.state === 'ok' ? cacheLoad.cache : null;
-  const source = await resolveDoctorSlots(o, registryLoad, engine, cache);
+  const [source, found] = await Promise.all([
+    resolveDoctorSlots(o, registryLoad, engine, cache),
+    findSetup(paths, o.store, o.env),
+  ]);
   const settings = source.registry?.settings ?? DEFAULT_SETTINGS;
-  const probe = o.online
-    ? {
-        maxCallsPerHour: settings.max_calls_per_hour,
-        timeoutMs: settings.request_timeout_s * 1000,
-        fetch: o.fetch,
-      }
-    : null;
   const slots: SlotFacts[] = await Promise.all(
     source.slots.map((slot) =>
       gatherSlotFacts({
@@ -140,8 +154,8 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
         store: o.store,
         cache: cache?.slots[slot.id] ?? null,
         state: engine.slots[slot.id] ?? null,
-        now,
-        probe,
+        settings,
+        online: o.online,
       }),
     ),
   );
@@ -167,6 +181,7 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
     cron,
     log,
     openAlerts,
+    unadopted: getUnadopted(found, source.slots, paths.home),
   };
-  return { global, slots, online: o.online };
+  return { global, slots, online: o.online !== null };
 }

@@ -1,17 +1,28 @@
 /** The facts about one slot: config dir, stored login (never its tokens), cache entry, engine state, probe. */
 import { stat } from 'node:fs/promises';
 import { expandTilde } from '../../domain/config-dir';
-import type { CredentialFacts, SlotFacts } from '../../domain/doctor/types';
-import type { CacheSlot, SlotConfig } from '../../domain/types';
+import type { CredentialFacts, ProbeFacts, SlotFacts } from '../../domain/doctor/types';
+import type { BrokerSettings, CacheSlot, SlotConfig } from '../../domain/types';
 import type { CredentialStore } from '../../ports/credential-store';
-import type { FetchLike } from '../../ports/fetch';
 import { readAccountIdentity } from '../account-identity';
 import { readCredentials } from '../credentials/credentials';
 import { getClaudeConfigDirEnv } from '../credentials/keychain-naming';
 import { getSlotTarget } from '../credentials/slot-target';
 import type { SlotEngineState } from '../engine-state-store';
 import type { BrokerPaths } from '../paths';
-import { probeUsage } from './probe-usage';
+
+/** What `--online` is given for one slot (host/doctor-online.ts answers it through the engine's path). */
+export interface OnlineCheckInput {
+  slot: SlotConfig;
+  cache: CacheSlot | null;
+  state: SlotEngineState | null;
+  credentials: CredentialFacts;
+  settings: BrokerSettings;
+  email: string | null;
+}
+
+/** Finds out whether a slot's login works; never throws. */
+export type OnlineCheck = (input: OnlineCheckInput) => Promise<ProbeFacts>;
 
 export interface GatherSlotInput {
   slot: SlotConfig;
@@ -19,9 +30,9 @@ export interface GatherSlotInput {
   store: CredentialStore;
   cache: CacheSlot | null;
   state: SlotEngineState | null;
-  now: number;
+  settings: BrokerSettings;
   /** Set for `--online`. */
-  probe: { maxCallsPerHour: number; timeoutMs: number; fetch?: FetchLike } | null;
+  online: OnlineCheck | null;
 }
 
 const isDir = (path: string) =>
@@ -32,7 +43,7 @@ const isDir = (path: string) =>
 
 /** Gathers one slot's facts; reads run in parallel and never throw. */
 export async function gatherSlotFacts(input: GatherSlotInput): Promise<SlotFacts> {
-  const { slot, paths, store, now } = input;
+  const { slot, paths, store } = input;
   const target = getSlotTarget(slot, paths.defaultConfigDir, paths.home);
   const [dirExists, cred, identity] = await Promise.all([
     isDir(expandTilde(slot.config_dir, paths.home)),
@@ -74,19 +85,15 @@ export async function gatherSlotFacts(input: GatherSlotInput): Promise<SlotFacts
     loginSeenAt: state?.login_seen_at ?? input.cache?.login_seen_at ?? null,
     probe: null,
   };
-  if (input.probe && slot.enabled) {
-    facts.probe =
-      cred.state === 'ok'
-        ? await probeUsage({
-            apiBase: paths.apiBase,
-            tokens: cred.tokens,
-            active: slot.status === 'active',
-            backoff: facts.backoff,
-            requests: facts.requests,
-            now,
-            ...input.probe,
-          })
-        : { state: 'skipped', reason: 'no usable login stored' };
+  if (input.online && slot.enabled && dirExists) {
+    facts.probe = await input.online({
+      slot,
+      cache: input.cache,
+      state,
+      credentials,
+      settings: input.settings,
+      email: facts.email,
+    });
   }
   return facts;
 }

@@ -79,12 +79,19 @@ function findAccount(doc: Document, id: string): YAMLMap | null {
   return null;
 }
 
-/** Sets `status` of the given slots, touching nothing else. Unknown ids are ignored. */
-export function setStatuses(doc: Document, statuses: Record<string, SlotStatus>): void {
+/** Sets `status` of the given slots, touching nothing else. Unknown ids are ignored. Returns how many changed. */
+export function setStatuses(doc: Document, statuses: Record<string, SlotStatus>): number {
+  let changed = 0;
   for (const [id, status] of Object.entries(statuses)) {
     const account = findAccount(doc, id);
-    if (account && account.get('status') !== status) account.set('status', status);
+    // A missing status reads as active: writing it would change nothing a reader sees.
+    const current = account?.get('status') ?? 'active';
+    if (account && current !== status) {
+      account.set('status', status);
+      changed++;
+    }
   }
+  return changed;
 }
 
 /** Sets `enabled` of a slot; throws when the slot does not exist. */

@@ -1,6 +1,4 @@
 /** `quota-broker service install|uninstall|status`: run the daemon as a launchd agent or systemd user unit. */
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { readServiceFacts } from '../../adapters/doctor/read-service-facts';
 import {
   getServiceState,
@@ -15,6 +13,7 @@ import { getServiceEnv, type ServiceSpec } from '../../domain/service/service-sp
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
+import { getBinPath } from '../self-command';
 
 export const SERVICE_HELP = `Usage: quota-broker service install|uninstall|status
 
@@ -32,12 +31,6 @@ or a systemd user unit on Linux (~/.config/systemd/user/quota-broker.service).
 
 Exit 0 on success; install exits 1 when the file was written but the service manager
 could not start it (e.g. no user systemd in a container) and prints how to start it.`;
-
-/** bin/quota-broker.cjs of this installation, by absolute path (npm's symlinks resolved). */
-function getBinPath(): string {
-  const script = realpathSync(process.argv[1] ?? '');
-  return basename(script) === 'cli.cjs' ? join(dirname(script), '..', 'bin', 'quota-broker.cjs') : script;
-}
 
 function installerOptions(ctx: CliContext): InstallerOptions {
   return {

@@ -9,14 +9,16 @@ import {
   loadRegistry,
   removeAccount,
   setEnabled,
+  setStatuses,
 } from '../../adapters/registry/registry-store';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
+import { SLOTS_ADOPT_HELP } from './slots-adopt';
 
-export const SLOTS_HELP = `Usage: quota-broker slots <list|add|remove|enable|disable> ...
+export const SLOTS_HELP = `Usage: quota-broker slots <list|add|remove|enable|disable|discover|import> ...
 
   slots list                                  the configured slots
   slots add <id> <config_dir> [--email E] [--label L]
@@ -25,7 +27,10 @@ export const SLOTS_HELP = `Usage: quota-broker slots <list|add|remove|enable|dis
   slots add <id> --default                    the account plain \`claude\` uses (no
                                               CLAUDE_CONFIG_DIR: ~/.claude)
   slots remove <id>                           remove it from the registry (nothing else)
-  slots enable <id> | slots disable <id>      stop or resume polling it
+  slots enable <id> | slots disable <id>      resume or stop polling it (enable also
+                                              marks an inactive slot active again, so
+                                              the next cycle checks its login)
+${SLOTS_ADOPT_HELP}
 
 The registry is <state dir>/claude-sessions.yaml (QUOTA_BROKER_SESSIONS); edits keep
 its comments and order.`;
@@ -109,10 +114,19 @@ export async function slotsCommand(
       ctx.stdout.write(`Removed slot ${id}.\n`);
       return 0;
     case 'enable':
-    case 'disable':
-      await edit((doc) => setEnabled(doc, needId(), sub === 'enable'));
-      ctx.stdout.write(`Slot ${id} ${sub}d.\n`);
+    case 'disable': {
+      let reactivated = false;
+      await edit((doc) => {
+        setEnabled(doc, needId(), sub === 'enable');
+        // "Resume polling" includes a slot marked inactive (a dead login, or an old tool's verdict): the
+        // next cycle reads its login and deactivates it again at once if it is still dead.
+        if (sub === 'enable') reactivated = setStatuses(doc, { [needId()]: 'active' }) > 0;
+      });
+      ctx.stdout.write(
+        `Slot ${id} ${sub}d${reactivated ? ' and marked active: the next cycle checks its login' : ''}.\n`,
+      );
       return 0;
+    }
     default:
       throw new CliError(`Unknown slots command "${sub}". See: quota-broker slots --help`, EXIT_USAGE);
   }

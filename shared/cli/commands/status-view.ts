@@ -26,8 +26,8 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
     rows.push([
       paint(`${id}${mark}`),
       s.email ?? '—',
-      paint(s.status ?? '?'),
-      paint(s.health ?? '?'),
+      paint(s.status ?? '—'),
+      paint(s.health ?? '—'),
       formatPercent(s.five_hour?.utilization),
       formatPercent(s.seven_day?.utilization),
       paint(formatAge(state.dataAgeMs) + (state.stale ? ' (stale)' : '')),

@@ -13,6 +13,8 @@ import { runStatusline } from './run-statusline';
 
 /** The options' bundle, next to this one in dist/ (scripts/build.mjs builds both). */
 const OPTIONS_BUNDLE = 'statusline-options.cjs';
+/** The registry reader (YAML), loaded only for a cache that names no config dirs (an old writer's). */
+const REGISTRY_BUNDLE = 'statusline-registry.cjs';
 
 /** Printed when something unexpected broke: Claude Code hides a failing statusline, so print anyway. */
 const FALLBACK_LINE = '❔statusline-error (see broker.log)';
@@ -62,6 +64,10 @@ async function main(): Promise<number> {
       format: line.format,
       // The bundle lives in dist/ next to the full CLI bundle.
       refreshCommand: { script: join(__dirname, 'cli.cjs'), args: ['refresh', '--quiet'] },
+      readRegistry: (file) =>
+        (require(join(__dirname, REGISTRY_BUNDLE)) as typeof import('./registry-slots')).readRegistrySlots(
+          file,
+        ),
     });
     print(result.line);
   } catch (error) {

@@ -1,7 +1,8 @@
 /**
- * The statusline's work for one invocation: read the cache (never the network, never the YAML
- * registry), attribute the session to a slot, record a stdin `rate_limits` observation, maybe start one
- * detached refresh, and render the line. Every failure degrades to a still-useful line.
+ * The statusline's work for one invocation: read the cache (never the network), attribute the session to
+ * a slot, record a stdin `rate_limits` observation, maybe start one detached refresh, and render the line.
+ * The YAML registry is read only when the cache does not name its slots' config dirs (an old writer's
+ * cache). Every failure degrades to a still-useful line.
  */
 import { readCacheSync } from '../../adapters/cache-read';
 import { nodeFileSystem } from '../../adapters/fs/node-file-system';
@@ -11,6 +12,11 @@ import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
 import { DEFAULT_SEGMENT_FORMAT, formatStatusline } from '../../domain/statusline/format';
 import { getRateLimitWindows, mergeObservation, type Observation } from '../../domain/statusline/observation';
 import { getLineColors } from '../../domain/statusline/paint';
+import {
+  needsRegistryDirs,
+  type RegistrySlotDir,
+  withRegistryDirs,
+} from '../../domain/statusline/registry-dirs';
 import { shouldStartRefresh } from '../../domain/statusline/staleness';
 import { readStatuslineStdin } from '../../domain/statusline/stdin';
 import { getCacheSlot, getStatuslineView } from '../../domain/statusline/view';
@@ -41,6 +47,11 @@ export interface StatuslineOptions {
   startRefresh?: typeof startDetachedRefresh;
   /** How the observation is written (the state dir's file system); default node:fs. */
   fs?: FileSystem;
+  /**
+   * Reads the registry's slots, asked only when the cache does not name config dirs; undefined never
+   * reads it. entry.ts loads it from its own bundle (registry-slots.ts) at that moment.
+   */
+  readRegistry?: (file: string) => RegistrySlotDir[] | null;
 }
 
 export type RefreshOutcome =
@@ -65,10 +76,15 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
   const stdin = readStatuslineStdin(parseJson(options.stdinText));
   const load = readCacheSync(paths.cache);
   const cache = load.state === 'ok' ? load.cache : null;
+  let slots: Parameters<typeof getStatuslineSlot>[0]['slots'] = cache?.slots ?? null;
+  if (slots && options.readRegistry && needsRegistryDirs(slots)) {
+    const registry = options.readRegistry(paths.registry);
+    if (registry) slots = withRegistryDirs(slots, registry);
+  }
   const attribution = getStatuslineSlot({
     envConfigDir: env.CLAUDE_CONFIG_DIR,
     transcriptPath: stdin.transcript_path ?? undefined,
-    slots: cache?.slots ?? null,
+    slots,
     recommended: typeof cache?.recommended === 'string' ? cache.recommended : null,
     home: paths.home,
   });

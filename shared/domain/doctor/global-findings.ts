@@ -2,6 +2,8 @@
  * Global findings (docs/doctor.md): state dir, registry (line:col when it does not parse), cache age,
  * broker running or not, and the `claude` CLI the refresh mode depends on. Pure.
  */
+
+import { CACHE_WRITER_APP } from '../types';
 import { formatDuration, formatRelative } from './duration';
 import { getEffectiveRefreshMode, START_BROKER_FIX } from './slot-context';
 import type { Finding, FindingLevel, GlobalFacts } from './types';
@@ -59,7 +61,7 @@ function registryFindings(g: GlobalFacts, slotCount: number): Finding[] {
             'problem',
             'no_slots',
             `no registry at ${r.path} and no Claude Code login in ~/.claude`,
-            'log in with Claude Code (claude), or: quota-broker slots add <id> <config_dir>',
+            'log in with Claude Code (claude), or adopt an existing setup: quota-broker slots discover --add',
           ),
     );
   } else {
@@ -160,11 +162,58 @@ function claudeFinding(g: GlobalFacts): Finding {
   return make('ok', 'claude_cli_missing', `no claude CLI found (token_refresh: ${setting})`, null);
 }
 
+/**
+ * The cache was written by another program: no `writer` (an old home-made script) or a foreign one. Two
+ * writers overwrite each other's numbers, and every reader then shows whichever wrote last.
+ */
+function foreignWriterFinding(g: GlobalFacts): Finding | null {
+  const c = g.cache;
+  if (c.state !== 'ok' || c.writer?.app === CACHE_WRITER_APP) return null;
+  const who = c.writer
+    ? `${c.writer.app} (pid ${c.writer.pid})`
+    : 'another program (it has no "writer" field: an old home-made script writes this shape)';
+  const jobs = g.cron.lines.filter((l) => l.kind === 'cache_writer');
+  const suspects =
+    jobs.length > 0 ? ` — likely ${jobs.map((l) => `${l.source} line ${l.lineNumber}`).join(', ')}` : '';
+  return make(
+    'problem',
+    'cache_foreign_writer',
+    `the cache ${c.path} was last written by ${who}${suspects}; it and the broker overwrite each other's numbers`,
+    `stop that program${jobs.length > 0 ? ' (remove its cron job: crontab -e)' : ''}, then run: quota-broker refresh`,
+  );
+}
+
+/** The fix that adopts an existing setup. */
+export const ADOPT_FIX =
+  "run: quota-broker slots discover --add (keeps an old registry's ids, emails, labels and order; the old file is not changed)";
+
+/** An existing setup the broker does not cover yet: an old registry, logged-in config dirs. */
+function adoptionFinding(g: GlobalFacts, slotCount: number): Finding | null {
+  const { registries, configDirs } = g.unadopted;
+  if (registries.length === 0 && configDirs.length === 0) return null;
+  const parts = [
+    ...registries.map((r) => `registry ${r.path} (${r.slots} slot${r.slots === 1 ? '' : 's'} not in use)`),
+    ...(configDirs.length > 0 ? [`config dirs with a stored login: ${configDirs.join(', ')}`] : []),
+  ];
+  return make(
+    slotCount === 0 ? 'problem' : 'warn',
+    'setup_not_adopted',
+    `an existing setup the broker does not watch: ${parts.join('; ')}`,
+    ADOPT_FIX,
+  );
+}
+
 /** The global findings except service, cron and log (see schedule-findings.ts). */
 export function getGlobalFindings(g: GlobalFacts, slotCount: number, now: number): Finding[] {
   const out: Finding[] = [];
   const dir = stateDirFinding(g);
   if (dir) out.push(dir);
-  out.push(...registryFindings(g, slotCount), cacheFinding(g, now), brokerFinding(g, now), claudeFinding(g));
+  out.push(...registryFindings(g, slotCount));
+  const adoption = adoptionFinding(g, slotCount);
+  if (adoption) out.push(adoption);
+  out.push(cacheFinding(g, now));
+  const foreign = foreignWriterFinding(g);
+  if (foreign) out.push(foreign);
+  out.push(brokerFinding(g, now), claudeFinding(g));
   return out;
 }

@@ -12,7 +12,8 @@ export const DOCTOR_JSON_VERSION = 1;
 
 function probeJson(p: ProbeFacts | null) {
   if (!p) return null;
-  if (p.state === 'ok') return { state: p.state, five_hour: p.fiveHour, seven_day: p.sevenDay };
+  if (p.state === 'ok')
+    return { state: p.state, five_hour: p.fiveHour, seven_day: p.sevenDay, renewed: p.renewed };
   return p;
 }
 
@@ -58,6 +59,7 @@ function globalJson(g: GlobalFacts, now: number) {
       age_ms: c.state === 'ok' ? now - c.ts : null,
       stale_threshold_s: g.staleThresholdS,
       error: c.state === 'error' ? c.message : null,
+      writer: c.state === 'ok' ? c.writer : null,
     },
     broker: {
       running: g.broker.alive,
@@ -84,6 +86,7 @@ function globalJson(g: GlobalFacts, now: number) {
         text: l.text,
         runs_broker: l.runsBroker,
         discards_output: l.discardsOutput,
+        kind: l.kind,
       })),
     },
     log: { path: g.log.path, exists: g.log.exists, recent_errors: g.log.recentErrors },

@@ -3,6 +3,7 @@
 import type { Colours } from '../format/colours';
 import { redact } from '../redact';
 import { getReportSummary } from './report';
+import { FIND_OUT_FIX } from './slot-login';
 import type { DoctorFacts, DoctorReport, Finding } from './types';
 
 function findingLine(f: Finding, c: Colours): string {
@@ -28,8 +29,12 @@ export function renderDoctorText(facts: DoctorFacts, report: DoctorReport, c: Co
     for (const e of facts.global.openAlerts)
       lines.push(`  ${e.severity === 'critical' ? c.red('✗') : c.yellow('!')} ${e.title}`);
   }
+  // Problems' fixes, then the command that turns an unknown login into an answer (a warning's fix).
   const fixes = [
-    ...new Set(report.findings.filter((f) => f.level === 'problem' && f.fix).map((f) => f.fix as string)),
+    ...new Set([
+      ...report.findings.filter((f) => f.level === 'problem' && f.fix).map((f) => f.fix as string),
+      ...report.findings.filter((f) => f.fix === FIND_OUT_FIX).map((f) => f.fix as string),
+    ]),
   ];
   if (fixes.length > 0) {
     lines.push('', c.bold('What to do:'));

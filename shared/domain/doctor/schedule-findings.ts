@@ -4,7 +4,7 @@
  */
 import { isDiscardedOutput } from '../service/read-service-file';
 import { formatRelative, RECENT_LOG_ERROR_MS } from './duration';
-import type { Finding, FindingLevel, GlobalFacts } from './types';
+import type { CronLine, Finding, FindingLevel, GlobalFacts } from './types';
 
 const make = (level: FindingLevel, code: string, message: string, fix: string | null): Finding => ({
   level,
@@ -74,12 +74,39 @@ function serviceFindings(g: GlobalFacts): Finding[] {
   return out;
 }
 
+/** A home-made job beside the broker: what it is, what it does to the broker's work, what to do. */
+function homeMadeJobFinding(line: CronLine, where: string): Finding | null {
+  const silently = line.discardsOutput
+    ? ' with its output sent to /dev/null, so its failures are invisible'
+    : '';
+  switch (line.kind) {
+    case 'refresher':
+      return make(
+        'problem',
+        'cron_refresher',
+        `${where} runs a home-made token refresher${silently}: ${line.text}`,
+        "remove it (crontab -e): refresh tokens are single-use, so a second refresher beside Claude Code logs accounts out; the broker refreshes under Claude Code's own locks",
+      );
+    case 'cache_writer':
+      return make(
+        'problem',
+        'cron_cache_writer',
+        `${where} runs a home-made quota fetcher that writes the quota cache${silently}: ${line.text}`,
+        'remove it (crontab -e): it overwrites the cache the broker writes; keep the broker running instead: quota-broker service install',
+      );
+    default:
+      return null;
+  }
+}
+
 function cronFindings(g: GlobalFacts): Finding[] {
   const c = g.cron;
   const out: Finding[] = [];
   for (const line of c.lines) {
     const where = `${line.source} line ${line.lineNumber}`;
-    if (line.discardsOutput) {
+    const homeMade = homeMadeJobFinding(line, where);
+    if (homeMade) out.push(homeMade);
+    else if (line.discardsOutput) {
       const what = line.runsBroker ? 'runs quota-broker' : 'touches Claude Code logins';
       out.push(
         make(
@@ -101,7 +128,7 @@ function cronFindings(g: GlobalFacts): Finding[] {
       make(
         'ok',
         'cron_clean',
-        `no cron job discards the broker's output (checked: ${checked})${c.note ? `; ${c.note}` : ''}`,
+        `no cron job discards the broker's output or refreshes Claude Code logins (checked: ${checked})${c.note ? `; ${c.note}` : ''}`,
         null,
       ),
     );

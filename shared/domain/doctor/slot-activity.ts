@@ -1,6 +1,7 @@
 /**
  * Per-slot checks of what the broker has been doing (docs/doctor.md): last success and its age, the last
- * error and its kind, requests in the last hour, the 429 back-off, and the `--online` probe. Pure.
+ * error and its kind, requests in the last hour, the 429 back-off, and the `--online` check's usage call.
+ * Pure.
  */
 import { HOUR_MS, isBackingOff } from '../schedule';
 import type { ErrorKind } from '../types';
@@ -86,7 +87,10 @@ export function getActivityFindings(
   }
 
   const err = entry?.last_error;
-  if (err && err.at >= (lastFetched ?? 0) && !EXPLAINED.has(err.kind)) {
+  // A refusal of a token valid locally is the `token_rejected` finding's to explain.
+  const rejection =
+    entry?.token_rejected_at != null && (err?.kind === 'unauthorized' || err?.kind === 'forbidden');
+  if (err && err.at >= (lastFetched ?? 0) && !EXPLAINED.has(err.kind) && !rejection) {
     out.push(
       make(
         'warn',
@@ -146,10 +150,18 @@ function getProbeFinding(
       return make(
         'ok',
         'probe_ok',
-        `usage endpoint answered: 5-hour ${pct(p.fiveHour)}, weekly ${pct(p.sevenDay)}`,
+        `usage endpoint answered${p.renewed ? ' (after renewing the access token)' : ''}: 5-hour ${pct(p.fiveHour)}, weekly ${pct(p.sevenDay)}`,
         null,
       );
     }
+    case 'login_dead':
+      // The login finding says it (and the slot is unusable, so this is not reached); kept for the switch.
+      return make(
+        'problem',
+        'probe_failed',
+        `the refresh token was rejected: ${p.message}`,
+        reloginFix(slot.id),
+      );
     case 'failed': {
       const level: FindingLevel = p.kind === 'unauthorized' || p.kind === 'forbidden' ? 'problem' : 'warn';
       return make(

@@ -1,6 +1,8 @@
 /**
- * Per-slot checks of the stored login (docs/doctor.md): config dir, credential item, access-token expiry,
- * login expiry or age, and whether an inactive slot's login is dead or was renewed. Pure.
+ * Per-slot checks of the stored login (docs/doctor.md): config dir, credential item, access-token expiry
+ * (or the server's refusal of a token valid locally), login expiry or age, and whether an inactive slot's
+ * login is dead or was renewed. Offline, what cannot be known from disk is called unknown, with the
+ * command that finds out; with `--online` the answer of the broker's own refresh path replaces it. Pure.
  */
 import { ACCESS_EXPIRY_MARGIN_MS } from '../timing';
 import { formatDuration, formatRelative } from './duration';
@@ -9,29 +11,22 @@ import type { Finding, FindingLevel, SlotFacts } from './types';
 
 type Make = (level: FindingLevel, code: string, message: string, fix: string | null) => Finding;
 
-/** How the access token gets renewed in each mode, and what a person can do meanwhile. */
+/** The command that finds out whether a login still works, by the broker's own refresh path. */
+export const FIND_OUT_FIX = 'run: quota-broker doctor --online (tries the refresh the broker would make)';
+
+/**
+ * An expired access token, offline: whether the login behind it still works is unknown until a refresh is
+ * tried (refresh tokens die server-side without a trace on disk), so say so, with the command that finds
+ * out — never "the broker will refresh it".
+ */
 function expiredAccess(slot: SlotFacts, ctx: SlotContext, ago: string): { message: string; fix: string } {
-  const base = `access token expired ${ago}; the login (refresh token) is still stored`;
-  const refreshNow = `run: quota-broker refresh --slot ${slot.id} (or wait for the broker's next cycle)`;
-  switch (ctx.mode) {
-    case 'delegate':
-      return {
-        message: `${base}, so the broker will have Claude Code refresh it before the next usage call`,
-        fix: refreshNow,
-      };
-    case 'locked':
-      return {
-        message: `${base}, so the broker will refresh it before the next usage call`,
-        fix: refreshNow,
-      };
-    case 'never': {
-      const env = slot.claudeConfigDirEnv ? `CLAUDE_CONFIG_DIR=${shellQuote(slot.claudeConfigDirEnv)} ` : '';
-      return {
-        message: `${base}; token_refresh is never, so it stays expired until Claude Code refreshes it`,
-        fix: `run: ${env}claude auth status`,
-      };
-    }
-  }
+  const base = `access token expired ${ago}; whether the login (refresh token) still works is unknown until a refresh is tried`;
+  if (ctx.mode !== 'never') return { message: base, fix: FIND_OUT_FIX };
+  const env = slot.claudeConfigDirEnv ? `CLAUDE_CONFIG_DIR=${shellQuote(slot.claudeConfigDirEnv)} ` : '';
+  return {
+    message: `${base}; token_refresh is never, so it stays expired until Claude Code refreshes it`,
+    fix: `run: ${env}claude auth status`,
+  };
 }
 
 /** Quotes a path for a command a person copies into a shell. */
@@ -51,12 +46,21 @@ function inactiveFinding(slot: SlotFacts, fingerprint: string, now: number, make
   }
   const err = slot.cache?.last_error;
   const dead = slot.cache?.health === 'login_dead' || err?.kind === 'login_dead';
+  if (slot.probe?.state === 'ok') {
+    return make(
+      'problem',
+      'inactive_login_works',
+      `inactive (status: inactive in the registry), but its login works: checked online just now${slot.probe.renewed ? ', the access token was renewed' : ''}; the broker does not poll it while it is inactive`,
+      `run: quota-broker slots enable ${slot.id}`,
+    );
+  }
   if (!dead) {
+    // The broker did not record why (an old tool's registry, or a cache it did not write).
     return make(
       'problem',
       'inactive',
-      'inactive (status: inactive in the registry); no usage calls are made',
-      reloginFix(slot.id),
+      'inactive (status: inactive in the registry) for a reason the broker did not record; no usage calls are made, and whether its login still works is unknown',
+      FIND_OUT_FIX,
     );
   }
   const access = slot.credentials.state === 'ok' ? slot.credentials.accessExpiresAt : null;
@@ -120,6 +124,19 @@ export function getLoginFindings(
     case 'ok':
       break;
   }
+  if (slot.probe?.state === 'login_dead') {
+    return {
+      findings: [
+        make(
+          'problem',
+          'login_dead',
+          `login dead: checked online just now, the refresh token was rejected (${slot.probe.message.replace(/\s*Run: quota-broker relogin \S+$/, '')}); only a re-login helps`,
+          reloginFix(slot.id),
+        ),
+      ],
+      usable: false,
+    };
+  }
   if (slot.status === 'inactive') {
     const f = inactiveFinding(slot, cred.fingerprint, now, make);
     return { findings: [f], usable: f.level !== 'problem' };
@@ -136,21 +153,62 @@ export function getLoginFindings(
     );
     return { findings, usable: false };
   }
-  if (now >= cred.accessExpiresAt - ACCESS_EXPIRY_MARGIN_MS) {
-    const { message, fix } = expiredAccess(slot, ctx, formatRelative(cred.accessExpiresAt, now));
-    findings.push(make('warn', 'access_expired', message, fix));
-  } else {
-    findings.push(
-      make(
-        'ok',
-        'access_valid',
-        `access token valid for ${formatDuration(cred.accessExpiresAt - now)}`,
-        null,
-      ),
-    );
-  }
+  findings.push(accessFinding(slot, cred.accessExpiresAt, ctx, now, make));
   findings.push(loginExpiryFinding(slot, cred.loginExpiresAt, ctx.loginExpiryWarnMs, now, make));
   return { findings, usable: true };
+}
+
+/**
+ * The access token: valid, expired, or refused by the server while valid locally (`token_rejected_at`: the
+ * session was ended on the server) — and, with `--online`, what the broker's refresh path found.
+ */
+function accessFinding(
+  slot: SlotFacts,
+  accessExpiresAt: number,
+  ctx: SlotContext,
+  now: number,
+  make: Make,
+): Finding {
+  const expired = now >= accessExpiresAt - ACCESS_EXPIRY_MARGIN_MS;
+  const rejectedAt = slot.cache?.token_rejected_at ?? null;
+  const probe = slot.probe;
+  const renewed = probe?.state === 'ok' && probe.renewed;
+  if (expired) {
+    const ago = formatRelative(accessExpiresAt, now);
+    if (renewed)
+      return make(
+        'ok',
+        'access_renewed',
+        `access token had expired ${ago}; renewed just now: the login works`,
+        null,
+      );
+    const { message, fix } = expiredAccess(slot, ctx, ago);
+    return make('warn', 'access_expired', message, probe?.state === 'failed' ? null : fix);
+  }
+  const valid = `valid for ${formatDuration(accessExpiresAt - now)}`;
+  if (rejectedAt !== null) {
+    if (probe?.state === 'ok')
+      return make(
+        'ok',
+        'access_renewed',
+        `the server had refused the access token ${formatRelative(rejectedAt, now)}; ${renewed ? 'renewed just now' : 'it is accepted again'}: the login works`,
+        null,
+      );
+    return make(
+      'problem',
+      'token_rejected',
+      `the server refused the access token ${formatRelative(rejectedAt, now)} (401) although it is ${valid} here: the session was probably ended on the server; whether the login still works is unknown, and the slot is not recommended meanwhile`,
+      probe?.state === 'failed' ? null : FIND_OUT_FIX,
+    );
+  }
+  if (renewed)
+    return make(
+      'ok',
+      'access_renewed',
+      'the server refused the access token just now although it was valid here; it was renewed and the usage endpoint answers: the login works',
+      null,
+    );
+  return make('ok', 'access_valid', `access token ${valid}`, null);
 }
 
 function loginExpiryFinding(

@@ -36,10 +36,15 @@ export type CredentialFacts =
       fingerprint: string;
     };
 
-/** Result of the `--online` usage probe for one slot. */
+/**
+ * What `--online` found out for one slot, by the engine's own path (refresh when the token expired or the
+ * server refused it, then one usage call): the usage endpoint answered (`renewed`: after a refresh just
+ * now), the refresh found the login dead, something failed or could not be tried, or nothing was tried.
+ */
 export type ProbeFacts =
   | { state: 'skipped'; reason: string }
-  | { state: 'ok'; fiveHour: number | null; sevenDay: number | null }
+  | { state: 'ok'; fiveHour: number | null; sevenDay: number | null; renewed: boolean }
+  | { state: 'login_dead'; message: string }
   | { state: 'failed'; kind: string; status: number | null; message: string };
 
 export interface SlotFacts {
@@ -75,7 +80,14 @@ export type RegistryFacts =
 export type CacheFacts =
   | { state: 'absent'; path: string }
   | { state: 'error'; path: string; message: string }
-  | { state: 'ok'; path: string; ts: number; allInactive: boolean };
+  | {
+      state: 'ok';
+      path: string;
+      ts: number;
+      allInactive: boolean;
+      /** Who wrote it (`writer`); null when the file does not say (an old home-made script's cache). */
+      writer: { app: string; pid: number } | null;
+    };
 
 export interface BrokerFacts {
   /** A broker holds the lock and its heartbeat is fresh. */
@@ -111,7 +123,14 @@ export interface CronLine {
   text: string;
   runsBroker: boolean;
   discardsOutput: boolean;
+  /**
+   * What the job is, from its command line: the broker itself, a home-made token refresher, a home-made
+   * quota fetcher (a cache writer), or something else that touches Claude Code.
+   */
+  kind: CronJobKind;
 }
+
+export type CronJobKind = 'broker' | 'refresher' | 'cache_writer' | 'claude';
 
 export interface CronFacts {
   /** What was read, e.g. `crontab -l`, `/etc/cron.d`. */
@@ -154,6 +173,11 @@ export interface GlobalFacts {
   cron: CronFacts;
   log: LogFacts;
   openAlerts: Episode[];
+  /**
+   * An existing setup on disk that the slots above do not cover (what `slots discover --add` would add):
+   * registries in known places with slots not in use, and logged-in config dirs of the home dir.
+   */
+  unadopted: { registries: { path: string; slots: number }[]; configDirs: string[] };
 }
 
 export interface DoctorFacts {

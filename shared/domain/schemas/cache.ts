@@ -82,7 +82,7 @@ export const CacheFileSchema = v.object({
   stale_threshold_s: orAbsent(v.pipe(FiniteNumberSchema, v.gtValue(0))),
   /** `alerts.login_expiry_warn_days` the writer used, so every surface warns about the same logins. */
   login_expiry_warn_days: orAbsent(v.pipe(FiniteNumberSchema, v.gtValue(0))),
-  /** The registry's `settings.statusline_format`, copied here so the statusline never parses YAML. */
+  /** The registry's `settings.statusline_format`, copied here so the statusline need not parse YAML. */
   statusline_format: orAbsent(v.string()),
   /** `settings.statusline_color` (validated): false turns the statusline's colours off. */
   statusline_color: orAbsent(v.boolean()),

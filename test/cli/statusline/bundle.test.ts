@@ -66,6 +66,16 @@ beforeAll(async () => {
     logLevel: 'silent',
     define: { __APP_VERSION__: '"0.0.0-test"' },
   });
+  await build({
+    entryPoints: [join(REPO, 'shared/cli/statusline/registry-slots.ts')],
+    outfile: join(root, 'pkg', 'dist', 'statusline-registry.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'silent',
+  });
   writeFileSync(join(root, 'pkg', 'dist', 'cli.cjs'), STAND_IN);
   bin = join(root, 'pkg', 'bin', 'quota-broker.cjs');
   copyFileSync(join(REPO, 'bin', 'quota-broker.cjs'), bin);
@@ -124,6 +134,37 @@ describe('bundled statusline', () => {
     const valibotFree = ['shared/domain/schemas/cache-fast.ts', 'shared/domain/schemas/words.ts'];
     const schemaModules = bundledInputs.filter((f) => f.startsWith('shared/domain/schemas/'));
     expect(schemaModules.filter((f) => !valibotFree.includes(f))).toEqual([]);
+  });
+
+  it('loads no YAML parser: the registry reader is its own bundle, loaded only for an old cache', () => {
+    expect(bundledInputs).toContain('shared/cli/statusline/run-statusline.ts');
+    expect(bundledInputs.filter((f) => f.includes('node_modules/yaml'))).toEqual([]);
+    expect(bundledInputs).not.toContain('shared/adapters/registry/parse-registry.ts');
+  });
+
+  it("an old writer's cache: the session's slot comes from the registry (the lazily loaded bundle)", () => {
+    const { paths } = makeTempPaths();
+    const now = Date.now();
+    mkdirSync(paths.stateDir, { recursive: true });
+    writeFileSync(
+      paths.cache,
+      JSON.stringify({
+        ts: now - 60_000,
+        slots: {
+          'slot-2': {
+            email: 'second@example.com',
+            status: 'active',
+            last_fetched: now - 60_000,
+            five_hour: { utilization: 12, resets_at: new Date(now + 2.5 * HOUR).toISOString() },
+            seven_day: { utilization: 23, resets_at: new Date(now + 30.5 * HOUR).toISOString() },
+          },
+        },
+      }),
+    );
+    writeFileSync(paths.registry, 'accounts:\n  - id: slot-2\n    config_dir: ~/.claude-2\n');
+    const r = runBundle('{}', env(paths, { CLAUDE_CONFIG_DIR: join(paths.home, '.claude-2') }));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^slot-2 ⏱:12%·2h 📅:30h\(23%\)@\w{3}\n$/);
   });
 
   it('garbage stdin, no cache: a line, exit 0, and one detached refresh whose output goes to the log', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getObservationKey, readObservation } from '../../../shared/adapters/observations';
 import type { BrokerPaths } from '../../../shared/adapters/paths';
 import { getRefreshMarkerPath } from '../../../shared/cli/statusline/refresh-trigger';
+import { readRegistrySlots } from '../../../shared/cli/statusline/registry-slots';
 import { runStatusline, type StatuslineOptions } from '../../../shared/cli/statusline/run-statusline';
 import { HOUR, MIN, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from './helpers';
 
@@ -72,6 +73,65 @@ describe('slot attribution end to end', () => {
     const { run } = setup();
     const r = await run({ stdinText: makeStdin('/elsewhere/t.jsonl') });
     expect(r).toMatchObject({ slotId: 'slot-2', line: 'Home ⏱:37%·2h 📅:100h(12%)@Fri' });
+  });
+});
+
+describe("an old writer's cache (no config_dir): the registry names the slots", () => {
+  /** The old scripts' cache: only ts and email/status/last_fetched/five_hour/seven_day per slot. */
+  function oldCache(paths: BrokerPaths) {
+    const old = (email: string, status: string) => ({
+      email,
+      status,
+      last_fetched: NOW - 2 * HOUR,
+      five_hour: { utilization: 12, resets_at: new Date(NOW + 2.5 * HOUR).toISOString() },
+      seven_day: { utilization: 23, resets_at: new Date(NOW + 27.5 * HOUR).toISOString() },
+    });
+    writeCache(
+      paths,
+      JSON.stringify({
+        ts: NOW - 2 * HOUR,
+        slots: {
+          'slot-1': old('first@example.com', 'inactive'),
+          'slot-2': old('second@example.com', 'active'),
+        },
+      }),
+    );
+    writeFileSync(
+      paths.registry,
+      'accounts:\n  - id: slot-1\n    config_dir: ~/.claude-1\n  - id: slot-2\n    config_dir: ~/.claude-2\n',
+    );
+  }
+
+  it('attributes the session from the registry, read only for such a cache', async () => {
+    const { paths, run } = setup();
+    oldCache(paths);
+    const readRegistry = vi.fn(readRegistrySlots);
+    const env = { CLAUDE_CONFIG_DIR: join(paths.home, '.claude-2') };
+    const r = await run({ env, readRegistry });
+    expect(r.slotId).toBe('slot-2');
+    expect(r.line).toBe('slot-2 ⏱:12%·2h 📅:27h(23%)@Tue🔺');
+    expect(readRegistry).toHaveBeenCalledWith(paths.registry);
+    // Without the registry it stays unattributed (what users saw before: "❔unregistered").
+    expect((await run({ env })).line).toBe('claude-2 ❔unregistered 📅:?');
+  });
+
+  it('a cache the broker wrote (config_dir in every slot) never reads the registry', async () => {
+    const { dirs, run } = setup();
+    const readRegistry = vi.fn(readRegistrySlots);
+    const r = await run({ env: { CLAUDE_CONFIG_DIR: dirs.work }, readRegistry });
+    expect(r.slotId).toBe('slot-1');
+    expect(readRegistry).not.toHaveBeenCalled();
+  });
+
+  it('a registry that does not parse leaves the line as it was', async () => {
+    const { paths, run } = setup();
+    oldCache(paths);
+    writeFileSync(paths.registry, 'accounts: [\n');
+    const r = await run({
+      env: { CLAUDE_CONFIG_DIR: join(paths.home, '.claude-2') },
+      readRegistry: readRegistrySlots,
+    });
+    expect(r.line).toBe('claude-2 ❔unregistered 📅:?');
   });
 });
 

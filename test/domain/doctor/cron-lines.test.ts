@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getCronLines } from '../../../shared/domain/doctor/cron-lines';
 
@@ -46,6 +48,30 @@ describe('getCronLines', () => {
       [3, false, true],
       [4, false, true],
     ]);
+  });
+
+  it("recognises the old setup's exact crontab lines: a token refresher and a cache writer", () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/legacy-setup/crontab.txt'), 'utf8');
+    expect(getCronLines(text, 'crontab -l').map((l) => [l.lineNumber, l.kind, l.discardsOutput])).toEqual([
+      [2, 'refresher', true],
+      [3, 'cache_writer', true],
+    ]);
+  });
+
+  it.each([
+    ['0 * * * * bash ~/_claude-configs/x/run.sh', 'claude'],
+    ['0 * * * * ~/hot-swap/swap.sh', 'claude'],
+    ['0 * * * * ~/bin/refresh_token.py', 'refresher'],
+    ['*/5 * * * * node ~/scripts/fetch-quotas.js', 'cache_writer'],
+    ['*/5 * * * * ~/bin/quotas.sh > ~/.claude/session-health/x.json', 'cache_writer'],
+    ['*/5 * * * * ~/bin/write-session-health.sh', 'cache_writer'],
+    ['*/5 * * * * quota-broker refresh', 'broker'],
+  ])('%s is %s', (line, kind) => {
+    expect(one(line)?.kind).toBe(kind);
+  });
+
+  it('a word that merely contains "quota" (repquota) is not a Claude job', () => {
+    expect(one('0 0 * * * /usr/sbin/repquota -a > /dev/null')).toBeNull();
   });
 
   it('never shows a token found on a line', () => {

@@ -72,7 +72,9 @@ export function globalFacts(over: Partial<GlobalFacts> = {}): GlobalFacts {
       path: '/home/me/.claude/session-health/merged-quota-cache.json',
       ts: NOW - 2 * MIN,
       allInactive: false,
+      writer: { app: 'quota-broker', pid: 4242 },
     },
+    unadopted: { registries: [], configDirs: [] },
     broker: { alive: true, pid: 4242, surface: 'daemon', heartbeatAgeMs: 3000, lastCycleAt: NOW - 2 * MIN },
     service: {
       kind: 'systemd',

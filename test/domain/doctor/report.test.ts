@@ -67,7 +67,13 @@ describe('getDoctorReport', () => {
   });
 
   it('a stale cache: a problem either way, the fix depends on the broker', () => {
-    const stale = { state: 'ok' as const, path: '/c', ts: NOW - 11 * HOUR, allInactive: false };
+    const stale = {
+      state: 'ok' as const,
+      path: '/c',
+      ts: NOW - 11 * HOUR,
+      allInactive: false,
+      writer: { app: 'quota-broker', pid: 4242 },
+    };
     const running = getDoctorReport(facts({ cache: stale }), NOW).findings.find(
       (x) => x.code === 'cache_stale',
     );
@@ -107,6 +113,57 @@ describe('getDoctorReport', () => {
     });
   });
 
+  it('a cache written by another program is named, with the cron job that likely writes it', () => {
+    const cache = { ...globalFacts().cache, writer: null } as GlobalFacts['cache'];
+    const cron = {
+      sources: ['crontab -l'],
+      note: null,
+      lines: [
+        {
+          source: 'crontab -l',
+          lineNumber: 3,
+          text: '*/5 * * * * bash ~/x/fetch-quotas.sh',
+          runsBroker: false,
+          discardsOutput: false,
+          kind: 'cache_writer' as const,
+        },
+      ],
+    };
+    const f = getDoctorReport(facts({ cache, cron }), NOW).findings;
+    expect(f.find((x) => x.code === 'cache_foreign_writer')).toMatchObject({
+      level: 'problem',
+      message:
+        'the cache /home/me/.claude/session-health/merged-quota-cache.json was last written by another program (it has no "writer" field: an old home-made script writes this shape) — likely crontab -l line 3; it and the broker overwrite each other\'s numbers',
+      fix: 'stop that program (remove its cron job: crontab -e), then run: quota-broker refresh',
+    });
+    expect(f.find((x) => x.code === 'cron_cache_writer')?.level).toBe('problem');
+    const foreign = { ...globalFacts().cache, writer: { app: 'my-script', pid: 7 } } as GlobalFacts['cache'];
+    expect(
+      getDoctorReport(facts({ cache: foreign }), NOW).findings.find((x) => x.code === 'cache_foreign_writer')
+        ?.message,
+    ).toMatch(/last written by my-script \(pid 7\); it and the broker/);
+    // The broker's own cache: nothing to say.
+    expect(codes(facts())).not.toContain('problem:cache_foreign_writer');
+  });
+
+  it('an existing setup the slots do not cover points at slots discover --add', () => {
+    const unadopted = {
+      registries: [{ path: '/home/me/_claude-configs/x/claude-sessions.yaml', slots: 3 }],
+      configDirs: ['~/.claude-9'],
+    };
+    const warn = getDoctorReport(facts({ unadopted }), NOW).findings.find(
+      (x) => x.code === 'setup_not_adopted',
+    );
+    expect(warn).toMatchObject({
+      level: 'warn',
+      message:
+        'an existing setup the broker does not watch: registry /home/me/_claude-configs/x/claude-sessions.yaml (3 slots not in use); config dirs with a stored login: ~/.claude-9',
+      fix: "run: quota-broker slots discover --add (keeps an old registry's ids, emails, labels and order; the old file is not changed)",
+    });
+    // With no slot at all it is the problem to fix.
+    expect(codes(facts({ unadopted }, []))).toContain('problem:setup_not_adopted');
+  });
+
   it('token_refresh: delegate without a claude CLI is a problem', () => {
     expect(codes(facts({ claudeBin: null, tokenRefresh: 'delegate' }))).toContain(
       'problem:claude_cli_missing',
@@ -131,6 +188,7 @@ describe('getDoctorReport', () => {
           text: '* * * * * quota-broker refresh >/dev/null',
           runsBroker: true,
           discardsOutput: true,
+          kind: 'broker' as const,
         },
       ],
     };

@@ -86,6 +86,85 @@ describe('getSlotFindings', () => {
     ]);
   });
 
+  it('an inactive slot the broker did not deactivate: unknown, with the command that finds out', () => {
+    const f = run({ status: 'inactive', cache: cacheSlot({ health: null, last_error: null }) })[0];
+    expect(f).toMatchObject({
+      level: 'problem',
+      code: 'inactive',
+      fix: 'run: quota-broker doctor --online (tries the refresh the broker would make)',
+    });
+    expect(f.message).toContain('whether its login still works is unknown');
+  });
+
+  it('--online: an inactive slot whose login works is named with the command that resumes it', () => {
+    const f = run({
+      status: 'inactive',
+      cache: cacheSlot({ health: null }),
+      probe: { state: 'ok', fiveHour: 10, sevenDay: 20, renewed: true },
+    });
+    expect(f.map((x) => `${x.level}:${x.code}`)).toEqual(['problem:inactive_login_works', 'ok:last_success']);
+    expect(f[0].fix).toBe('run: quota-broker slots enable slot-1');
+    expect(f[0].message).toContain('the access token was renewed');
+  });
+
+  it('--online: a login the refresh found dead replaces every offline guess', () => {
+    const probe = {
+      state: 'login_dead',
+      message:
+        'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed. Run: quota-broker relogin slot-1',
+    } as const;
+    for (const over of [{ probe }, { probe, status: 'inactive' as const }]) {
+      const f = run(over);
+      expect(f.map((x) => `${x.level}:${x.code}`)).toEqual(['problem:login_dead', 'ok:last_success']);
+      expect(f[0].message).toBe(
+        'login dead: checked online just now, the refresh token was rejected (The token endpoint rejected the stored refresh token (invalid_grant); re-login needed.); only a re-login helps',
+      );
+      expect(f[0].fix).toBe('run: quota-broker relogin slot-1');
+    }
+  });
+
+  it('a token the server refused while valid locally is a problem, never "✓ valid"', () => {
+    const cache = cacheSlot({
+      token_rejected_at: NOW - 20 * MIN,
+      last_error: { kind: 'unauthorized', message: 'Usage endpoint answered 401.', at: NOW - 20 * MIN },
+    });
+    const f = run({ cache });
+    expect(f.map((x) => `${x.level}:${x.code}`)).not.toContain('ok:access_valid');
+    // The refusal is told once, by the login check, not again as "last error".
+    expect(f.map((x) => x.code)).not.toContain('last_error');
+    expect(f.find((x) => x.code === 'token_rejected')).toEqual({
+      level: 'problem',
+      scope: 'slot-1',
+      code: 'token_rejected',
+      message:
+        'the server refused the access token 20m ago (401) although it is valid for 6h here: the session was probably ended on the server; whether the login still works is unknown, and the slot is not recommended meanwhile',
+      fix: 'run: quota-broker doctor --online (tries the refresh the broker would make)',
+    });
+    const online = run({ cache, probe: { state: 'ok', fiveHour: 1, sevenDay: 2, renewed: true } });
+    expect(online.find((x) => x.code === 'access_renewed')?.message).toBe(
+      'the server had refused the access token 20m ago; renewed just now: the login works',
+    );
+  });
+
+  it('--online: an expired token renewed by the check says the login works', () => {
+    const f = run({
+      credentials: {
+        state: 'ok',
+        where,
+        accessExpiresAt: NOW - 2 * HOUR,
+        loginExpiresAt: null,
+        fingerprint: 'fp-1',
+      },
+      probe: { state: 'ok', fiveHour: 37, sevenDay: 51, renewed: true },
+    });
+    expect(f.find((x) => x.code === 'access_renewed')?.message).toBe(
+      'access token had expired 2h ago; renewed just now: the login works',
+    );
+    expect(f.find((x) => x.code === 'probe_ok')?.message).toBe(
+      'usage endpoint answered (after renewing the access token): 5-hour 37%, weekly 51%',
+    );
+  });
+
   it('an inactive slot with a new login is about to come back', () => {
     expect(codes({ status: 'inactive', inactiveFingerprint: 'fp-old' })).toEqual(
       expect.arrayContaining(['warn:relogin_pending']),
@@ -100,15 +179,15 @@ describe('getSlotFindings', () => {
       'delegate',
       '/usr/local/bin/claude',
       'auto',
-      /so the broker will have Claude Code refresh it/,
-      "run: quota-broker refresh --slot slot-1 (or wait for the broker's next cycle)",
+      /until a refresh is tried$/,
+      'run: quota-broker doctor --online (tries the refresh the broker would make)',
     ],
     [
       'locked',
       null,
       'auto',
-      /so the broker will refresh it before the next usage call/,
-      "run: quota-broker refresh --slot slot-1 (or wait for the broker's next cycle)",
+      /until a refresh is tried$/,
+      'run: quota-broker doctor --online (tries the refresh the broker would make)',
     ],
     [
       'never',
@@ -118,7 +197,7 @@ describe('getSlotFindings', () => {
       'run: CLAUDE_CONFIG_DIR=/home/me/.claude-1 claude auth status',
     ],
   ] as const)(
-    'an expired access token with a live login (%s)',
+    'an expired access token, offline: the login is unknown, never "will refresh it" (%s)',
     (_mode, claudeBin, tokenRefresh, message, fix) => {
       const c = getSlotContext(globalFacts({ claudeBin, tokenRefresh }));
       const f = run(
@@ -134,7 +213,10 @@ describe('getSlotFindings', () => {
         c,
       ).find((x) => x.code === 'access_expired');
       expect(f?.level).toBe('warn');
-      expect(f?.message).toMatch(/^access token expired 2h ago; the login \(refresh token\) is still stored/);
+      expect(f?.message).toMatch(
+        /^access token expired 2h ago; whether the login \(refresh token\) still works is unknown/,
+      );
+      expect(f?.message).not.toMatch(/will (have Claude Code )?refresh/);
       expect(f?.message).toMatch(message);
       expect(f?.fix).toBe(fix);
     },
@@ -224,7 +306,7 @@ describe('getSlotFindings', () => {
 
   it.each([
     [
-      { state: 'ok', fiveHour: 37, sevenDay: 51 },
+      { state: 'ok', fiveHour: 37, sevenDay: 51, renewed: false },
       'ok:probe_ok',
       'usage endpoint answered: 5-hour 37%, weekly 51%',
     ],
