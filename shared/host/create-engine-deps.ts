@@ -5,6 +5,7 @@
 import { findClaude } from '../adapters/claude/find-claude';
 import { selectCredentialStore } from '../adapters/credentials/select-store';
 import { createFileLogger } from '../adapters/file-logger';
+import { guardStateWrites } from '../adapters/fs/guard-state-writes';
 import { nodeFileSystem } from '../adapters/fs/node-file-system';
 import { getBrokerPaths } from '../adapters/paths';
 import type { EngineDeps } from '../engine/deps';
@@ -31,15 +32,17 @@ export async function createEngineDeps(
     throw new EnvironmentError((e as Error).message);
   }
   const claudeBin = findClaude(env);
+  // Every state-dir write checks that the dir (and the registry) is the user's own and nobody else's.
+  const fs = guardStateWrites(nodeFileSystem, paths);
   const deps: EngineDeps = {
     paths,
-    logger: createFileLogger(paths.log, nodeFileSystem),
+    logger: createFileLogger(paths.log, fs),
     store: selectCredentialStore(paths.credentials),
     claudeBin,
     claudeVersion: null,
     env,
     random: Math.random,
-    fs: nodeFileSystem,
+    fs,
   };
   if (claudeBin && options.claudeVersion !== false) {
     const { claudeVersion } = await import('../adapters/claude/find-claude');

@@ -42,7 +42,8 @@ export function createFileStore(options: FileStoreOptions = {}): CredentialStore
       const path = getCredentialsFilePath(target.configDir);
       try {
         // The temp file is created 0600 before any byte is written, so no other user ever sees the tokens.
-        await writeFileAtomic(path, text, { mode: PRIVATE_FILE_MODE, fs });
+        // Claude Code's own file, which a dotfiles setup may link: written through the link on purpose.
+        await writeFileAtomic(path, text, { mode: PRIVATE_FILE_MODE, fs, symlink: 'follow' });
       } catch (error) {
         throw toStoreError(error, `Could not write ${path}`);
       }

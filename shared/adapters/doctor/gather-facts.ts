@@ -20,6 +20,7 @@ import { type CacheLoad, readCache } from '../cache-store';
 import { readCredentials } from '../credentials/credentials';
 import { getCredentialTarget } from '../credentials/keychain-naming';
 import { type EngineState, readEngineState } from '../engine-state-store';
+import { getStateTrustProblems } from '../fs/state-trust';
 import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
 import { gatherSlotFacts } from './gather-slot';
@@ -136,6 +137,7 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
   );
   const global: GlobalFacts = {
     stateDir,
+    untrusted: getStateTrustProblems(paths),
     registry: registryFacts(paths.registry, registryLoad),
     slotsOrigin: source.origin,
     staleThresholdS: settings.stale_threshold_s,

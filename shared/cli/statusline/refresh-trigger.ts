@@ -2,9 +2,22 @@
  * Starting one detached `refresh` from the statusline when its data is stale and no broker runs.
  * Never waits for it: the child is detached, has no window, and appends its output to the broker log.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerPaths } from '../../adapters/paths';
+
+/** Appending to broker.log never follows a symlink planted at its path (docs/contracts.md "Security"). */
+export const LOG_APPEND_FLAGS =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 
 /** proper-lockfile refreshes the broker lock's mtime every 10 s and calls it stale after this. */
 export const BROKER_LOCK_STALE_MS = 30_000;
@@ -99,7 +112,7 @@ export async function startDetachedRefresh(
   let fd: number | undefined;
   try {
     mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-    fd = openSync(paths.log, 'a', 0o600);
+    fd = openSync(paths.log, LOG_APPEND_FLAGS, 0o600);
     const stamp = new Date(now).toISOString();
     if (!existsSync(command.script)) {
       writeSync(fd, `${stamp} statusline: cannot start a refresh, ${command.script} is missing\n`);
