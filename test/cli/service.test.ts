@@ -101,7 +101,9 @@ describe.runIf(ON_LINUX)('quota-broker service (systemd user unit; systemctl is 
   it('rejects an unknown subcommand with usage', async () => {
     const run = await runCli(['service', 'start'], env());
     expect(run.code).toBe(64);
-    expect(run.stderr).toContain('Usage: quota-broker service install|uninstall|status');
+    expect(run.stderr).toBe(
+      'quota-broker: service has no subcommand "start" (install|uninstall|status). Run: quota-broker service --help\n',
+    );
   });
 });
 

@@ -111,11 +111,8 @@ async function status(ctx: CliContext): Promise<number> {
   return facts.missingProgram || discarded ? 1 : 0;
 }
 
-/** Dispatches the service subcommands. */
-export async function serviceCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (rest.length > 0 || !sub)
-    throw new CliError('Usage: quota-broker service install|uninstall|status', EXIT_USAGE);
+/** Runs `service install|uninstall|status` (checked against commands/table.ts before it gets here). */
+export async function serviceCommand(ctx: CliContext, sub: string): Promise<number> {
   try {
     if (sub === 'install') return await install(ctx);
     if (sub === 'uninstall') return await uninstall(ctx);
@@ -124,8 +121,5 @@ export async function serviceCommand(ctx: CliContext, args: string[]): Promise<n
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message);
   }
-  throw new CliError(
-    `Unknown service command "${sub}". Usage: quota-broker service install|uninstall|status`,
-    EXIT_USAGE,
-  );
+  throw new CliError(`service has no subcommand "${sub}". Run: quota-broker service --help`, EXIT_USAGE);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../adapters/registry/registry-store';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
-import { CliError, EXIT_USAGE } from '../cli-error';
+import { CliError, EXIT_USAGE, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
 
@@ -35,17 +35,25 @@ async function isDefaultLoggedIn(ctx: CliContext): Promise<boolean> {
   return (await readCredentials(ctx.deps.store, target)).state === 'ok';
 }
 
+/** An id the registry does not have is a usage error (64), as for every command that takes one. */
+async function mustExist(file: string, id: string): Promise<void> {
+  const load = await loadRegistry(file);
+  const slots = load.state === 'ok' ? load.registry.slots : load.state === 'absent' ? [] : null;
+  if (slots && !slots.some((s) => s.id === id)) throw unknownSlotError(id, slots);
+}
+
+/**
+ * Runs `slots <sub>` with its arguments, already checked against its table entry (commands/table.ts):
+ * `add` has <id> [config_dir], `remove`/`enable`/`disable` have <id>, `list` none.
+ */
 export async function slotsCommand(
   ctx: CliContext,
+  sub: string,
   args: string[],
   flags: { email?: string; label?: string; default?: boolean },
 ): Promise<number> {
   const file = ctx.deps.paths.registry;
-  const [sub, id, dir] = args;
-  const needId = () => {
-    if (!id) throw new CliError(`"slots ${sub}" needs a slot id. See: quota-broker slots --help`, EXIT_USAGE);
-    return id;
-  };
+  const [id, dir] = args;
   const edit = async (fn: Parameters<typeof editRegistry>[1]) => {
     try {
       return await editRegistry(file, fn, ctx.deps.fs);
@@ -54,7 +62,6 @@ export async function slotsCommand(
     }
   };
   switch (sub) {
-    case undefined:
     case 'list': {
       const load = await loadRegistry(file);
       if (load.state === 'error') throw new CliError(load.error.message);
@@ -70,13 +77,18 @@ export async function slotsCommand(
       return 0;
     }
     case 'add': {
-      const slotId = needId();
+      const slotId = id;
       if (!SLOT_ID_PATTERN.test(slotId))
         throw new CliError(`Slot id "${slotId}" must match ${SLOT_ID_RULE}.`, EXIT_USAGE);
+      if (dir !== undefined && flags.default)
+        throw new CliError(
+          'slots add takes either <config_dir> or --default, not both. Run: quota-broker slots add --help',
+          EXIT_USAGE,
+        );
       const configDir = dir ?? (flags.default ? DEFAULT_CONFIG_DIR : undefined);
       if (!configDir)
         throw new CliError(
-          '"slots add" needs a config dir: quota-broker slots add <id> <config_dir> (or --default for ~/.claude)',
+          'slots add needs <config_dir> (or --default for ~/.claude). Run: quota-broker slots add --help',
           EXIT_USAGE,
         );
       if (!isAbsolute(configDir) && !configDir.startsWith('~/') && configDir !== '~')
@@ -105,15 +117,17 @@ export async function slotsCommand(
       return 0;
     }
     case 'remove':
-      await edit((doc) => removeAccount(doc, needId()));
+      await mustExist(file, id);
+      await edit((doc) => removeAccount(doc, id));
       ctx.stdout.write(`Removed slot ${id}.\n`);
       return 0;
     case 'enable':
     case 'disable':
-      await edit((doc) => setEnabled(doc, needId(), sub === 'enable'));
+      await mustExist(file, id);
+      await edit((doc) => setEnabled(doc, id, sub === 'enable'));
       ctx.stdout.write(`Slot ${id} ${sub}d.\n`);
       return 0;
     default:
-      throw new CliError(`Unknown slots command "${sub}". See: quota-broker slots --help`, EXIT_USAGE);
+      throw new CliError(`slots has no subcommand "${sub}". Run: quota-broker slots --help`, EXIT_USAGE);
   }
 }

@@ -250,8 +250,10 @@ describe('bundled statusline', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--install');
     const bad = runBundle('', env(paths), ['--instal']);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('Unknown or incomplete option "--instal"');
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toBe(
+      'quota-broker: statusline does not take --instal. Run: quota-broker statusline --help\n',
+    );
     const notJson = join(paths.home, 'broken');
     mkdirSync(notJson);
     writeFileSync(join(notJson, 'settings.json'), '{,}');
