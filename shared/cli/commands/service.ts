@@ -11,7 +11,7 @@ import {
 import { createServiceToolRunner } from '../../adapters/service/run-service-tool';
 import { getTransientInstallWarning } from '../../domain/install-location';
 import { isDiscardedOutput } from '../../domain/service/read-service-file';
-import { getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
+import { findUnsafeServiceValue, getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
@@ -58,6 +58,12 @@ async function install(ctx: CliContext): Promise<number> {
     env: getServiceEnv(ctx.deps.env),
     appVersion: __APP_VERSION__,
   };
+  const unsafe = findUnsafeServiceValue(spec);
+  if (unsafe)
+    throw new CliError(
+      `service install refuses ${unsafe}: it holds a line break or NUL, which would add lines of its own to the service file. Nothing was written; fix it and run it again.`,
+      2,
+    );
   const r = await installService(spec, installerOptions(ctx));
   const what = r.location.kind === 'systemd' ? 'systemd user unit' : 'launchd agent';
   ctx.stdout.write(
