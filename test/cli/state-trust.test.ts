@@ -85,10 +85,14 @@ describe('a state dir or registry others control', () => {
       chownSync(home.stateDir, 4242, 4242);
       const refused = await runCli(['refresh'], home.env());
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain(`The state dir ${home.stateDir} belongs to uid 4242, not to you (uid 0)`);
+      expect(refused.stderr).toContain(
+        `The state dir ${home.stateDir} belongs to uid 4242, not to you (uid 0)`,
+      );
       expect(refused.stderr).toContain('point QUOTA_BROKER_HOME at a directory of your own');
       expect(existsSync(marker)).toBe(false);
-      expect((await runCli(['doctor'], home.env())).stdout).toContain("is uid 4242's, not yours (uid 0), mode 0700");
+      expect((await runCli(['doctor'], home.env())).stdout).toContain(
+        "is uid 4242's, not yours (uid 0), mode 0700",
+      );
     },
   );
 
