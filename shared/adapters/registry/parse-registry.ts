@@ -2,27 +2,21 @@
  * Reads `claude-sessions.yaml` (product.md §2) into a typed registry. Pure apart from the YAML library:
  * text in, registry or a located error out.
  */
-import { type Document, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { type BrokerSettings, DEFAULT_SETTINGS, type Registry, type SlotConfig } from '../../domain/types';
 
 /** The default account's config dir as written in the registry. */
 export const DEFAULT_CONFIG_DIR = '~/.claude';
 
-export class RegistryError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | null = null,
-    readonly col: number | null = null,
-  ) {
-    super(message);
-    this.name = 'RegistryError';
-  }
-}
+import { RegistryError } from './registry-error';
+import { parseRegistryYaml, toRegistryValue } from './registry-limits';
+
+export { RegistryError };
 
 /** Parses YAML text into a Document, throwing a RegistryError that names line and column. */
 export function parseRegistryDocument(text: string, file: string): Document {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const doc = parseRegistryYaml(text, file);
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
@@ -104,8 +98,8 @@ function readSettings(raw: unknown, file: string): BrokerSettings {
 
 /** Validates a parsed registry document. Duplicate ids and missing fields are errors, not guesses. */
 export function readRegistry(doc: Document, file: string): Registry {
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  if (typeof data !== 'object') throw invalid(file, 'the top level must be a mapping');
+  // Size, alias and nesting limits, a mapping at the top, booleans and bounds (registry-limits.ts).
+  const data = toRegistryValue(doc, file);
   const accounts = data.accounts ?? [];
   if (!Array.isArray(accounts)) throw invalid(file, 'accounts must be a list');
   const slots = accounts.map((a, i) => readSlot(a, i, file));

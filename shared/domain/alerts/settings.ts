@@ -112,10 +112,15 @@ function parseQuietHours(raw: unknown, errors: string[]): QuietHours | null {
   return { start, end, time_zone: zone };
 }
 
+/** Upper bound of the `*_days` settings (docs/alerts.md): a year; more would overflow nothing but means nothing. */
+export const MAX_ALERT_DAYS = 365;
+
 function parseDays(raw: unknown, key: string, fallback: number, errors: string[]): number {
   if (raw === undefined) return fallback;
-  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return raw;
-  errors.push(`${key} must be a number of days, 0 or more (got ${show(raw)}); using ${fallback}.`);
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 && raw <= MAX_ALERT_DAYS) return raw;
+  errors.push(
+    `${key} must be a number of days from 0 to ${MAX_ALERT_DAYS} (got ${show(raw)}); using ${fallback}.`,
+  );
   return fallback;
 }
 
