@@ -26,7 +26,7 @@ import {
 import { EVENTS, type Events, OPERATIONS, type Operations } from '../../ipc/operations';
 import type { Logger } from '../../ports/logger';
 import { checkRequest } from './guard';
-import { securityHeaders, sendStatic } from './static-files';
+import { decodeUrlPath, securityHeaders, sendStatic } from './static-files';
 
 export const SSE_PING_MS = 25_000;
 const MAX_BODY = 16 * 1024;
@@ -80,6 +80,10 @@ export interface DashboardOptions<T extends OperationTable> {
 
 const notFound = { ok: false, error: { code: 'not_found', message: 'Not found.' } } as const;
 const notAllowed = { ok: false, error: { code: 'method', message: 'Method not allowed.' } } as const;
+const badEscapes = {
+  ok: false,
+  error: { code: BAD_REQUEST, message: 'The path has broken %-escapes.' },
+} as const;
 
 export async function startDashboard<T extends OperationTable = Operations>(
   host: DashboardHost<NoInfer<T>>,
@@ -113,7 +117,9 @@ export async function startDashboard<T extends OperationTable = Operations>(
     const method = req.method ?? 'GET';
     if (!path.startsWith(`${API_PREFIX}/`)) {
       if (method !== 'GET') return json(res, 405, notAllowed);
-      if (await sendStatic(opts.rendererDir, path, res, token)) return;
+      const decoded = decodeUrlPath(path);
+      if (decoded === null) return json(res, 400, badEscapes);
+      if (await sendStatic(opts.rendererDir, decoded, res, token)) return;
       return json(res, 404, notFound);
     }
     if (path === EVENTS_PATH) return method === 'GET' ? openEvents(res) : json(res, 405, notAllowed);
