@@ -3,6 +3,7 @@
  * In every case the refresh finishes (exit 0 unless the cache could not be written), other slots keep
  * working, nothing a person wrote is overwritten, and no token leaks into any output.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic, type FakeMode } from '../fake-anthropic';
@@ -109,6 +110,21 @@ describe('the registry', () => {
 });
 
 describe('the credential store', () => {
+  it('a FIFO at .credentials.json → that slot is offline with a sentence naming the file, the other slot is ok, the run ends', async () => {
+    home = createTempHome({ fake, slots: TWO });
+    const path = home.credentialsPath('slot-2');
+    rmSync(path);
+    execFileSync('mkfifo', [path]);
+    const run = await runCli(['refresh'], home.env(), { timeoutMs: 30_000 });
+    secrets.addText('refresh (fifo)', run.stdout + run.stderr);
+    expect(run.code).toBe(0);
+    const cache = home.readCache();
+    expect(cache.slots['slot-2']).toMatchObject({ status: 'active', health: 'offline' });
+    expect(cache.slots['slot-2'].last_error?.message).toContain(`${path}: it is not a regular file`);
+    expect(cache.slots['slot-1']).toMatchObject({ status: 'active', health: 'ok' });
+    expect(fake.stats.usageCalls).toEqual({ 'bad-1@example.com': 1 });
+  });
+
   it('broken credential JSON → an error naming the file (never its content), the file untouched, the slot stays active, no API call', async () => {
     home = createTempHome({ fake, slots: TWO });
     const broken = '{"claudeAiOauth": {"accessToken": "sk-ant-oat01-test-truncat';
