@@ -7,6 +7,7 @@ import { selectCredentialStore } from '../adapters/credentials/select-store';
 import { createFileLogger } from '../adapters/file-logger';
 import { guardStateWrites } from '../adapters/fs/guard-state-writes';
 import { nodeFileSystem } from '../adapters/fs/node-file-system';
+import { createNodeFetch } from '../adapters/http/http-request';
 import { getBrokerPaths } from '../adapters/paths';
 import type { EngineDeps } from '../engine/deps';
 
@@ -42,6 +43,8 @@ export async function createEngineDeps(
     claudeVersion: null,
     env,
     random: Math.random,
+    // The usage, token and profile calls honour this environment's proxy variables, as Claude Code does.
+    fetch: createNodeFetch(env),
     fs,
   };
   if (claudeBin && options.claudeVersion !== false) {
