@@ -8,6 +8,7 @@ import { parseCommandLine, seeHelp, wantsHelp } from './args/parse-command-line'
 import { CliError, EXIT_USAGE } from './cli-error';
 import { COMMANDS, type CommandEntry, isCommandGroup } from './commands/table';
 import { createCliContext } from './context';
+import { getStatuslineHelp } from './statusline/help';
 
 const MAIN_HELP = `quota-broker ${__APP_VERSION__} — keeps several Claude Code accounts healthy and visible.
 
@@ -88,6 +89,11 @@ function runTopLevel(argv: string[], io: CliIo): number | null {
   if (first === 'help') {
     if (rest.length === 0) return runTopLevel([], io);
     if (rest.length > 2) throw new CliError(`help takes one command. Run: quota-broker --help`, EXIT_USAGE);
+    // The statusline is its own bundle (bin/quota-broker.cjs sends it there); its help is text only.
+    if (rest[0] === 'statusline' && rest.length === 1) {
+      io.stdout.write(getStatuslineHelp());
+      return 0;
+    }
     const { entry } = findCommand([...rest, '--help']);
     io.stdout.write(`${entry.help}\n`);
     return 0;

@@ -127,7 +127,10 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
         if (after.registry_error)
           return {
             ok: false,
-            error: { code: 'registry', message: `Refreshed with the last good registry: ${after.registry_error}` },
+            error: {
+              code: 'registry',
+              message: `Refreshed with the last good registry: ${after.registry_error}`,
+            },
           };
         return { ok: true, value: after };
       } catch (e) {

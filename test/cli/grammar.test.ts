@@ -111,6 +111,8 @@ describe('values and arguments', () => {
       ['status', '--bogus', '--help'],
       ['slots', 'add', '-h'],
       ['service', '--help'],
+      ['help', 'slots', 'add'],
+      ['help', 'statusline'],
     ]) {
       const run = await runCliInProcess(argv, home.env());
       expect(run.code).toBe(0);

@@ -80,7 +80,10 @@ function toStoreError(error: unknown, what: string): CredentialStoreError {
       case 'EISDIR':
         return ['io', 'a directory is in the way'];
       case 'ENOTREG':
-        return ['io', 'it is not a regular file (a FIFO, device or directory); Claude Code keeps a plain file there'];
+        return [
+          'io',
+          'it is not a regular file (a FIFO, device or directory); Claude Code keeps a plain file there',
+        ];
       case 'EFBIG':
         return ['io', `it is larger than ${CREDENTIALS_MAX_BYTES / 1024} KB, which no credentials file is`];
       case 'ETIMEDOUT':

@@ -14,6 +14,9 @@ const TRUNCATE = fs.constants.O_WRONLY | NOFOLLOW;
 /** Opening a FIFO with O_NONBLOCK returns at once instead of waiting for a writer; regular files ignore it. */
 const READ_NONBLOCKING = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** The most a bounded read asks for at once. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 /** An error with a node-style `code`. */
 function codedError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -58,12 +61,21 @@ export const nodeFileSystem: FileSystem = {
         throw codedError('ENOTREG', `${path} is not a regular file (a FIFO, device or directory).`);
       if (stats.size > maxBytes)
         throw codedError('EFBIG', `${path} is ${stats.size} bytes, more than the ${maxBytes} allowed.`);
-      const buffer = Buffer.alloc(maxBytes + 1);
-      const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);
-      // It grew past the bound after the stat: refuse rather than read a file of unbounded size.
-      if (bytesRead > maxBytes)
-        throw codedError('EFBIG', `${path} is more than the ${maxBytes} bytes allowed.`);
-      return buffer.subarray(0, bytesRead).toString('utf8');
+      // Read in chunks sized by what is there, never a buffer of maxBytes up front; a file that grew
+      // past the bound after the stat is refused rather than read without end.
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const room = Math.min(Math.max(stats.size - total, 0) + 1, READ_CHUNK_BYTES, maxBytes + 1 - total);
+        const chunk = Buffer.allocUnsafe(room);
+        const { bytesRead } = await handle.read(chunk, 0, room, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes)
+          throw codedError('EFBIG', `${path} is more than the ${maxBytes} bytes allowed.`);
+        chunks.push(chunk.subarray(0, bytesRead));
+      }
+      return Buffer.concat(chunks, total).toString('utf8');
     } finally {
       await handle.close();
     }

@@ -59,6 +59,8 @@ export function getProxyFor(target: URL, env: NodeJS.ProcessEnv): ProxyChoice | 
     throw new Error(`${name} is not a proxy URL (expected http://host:port).`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`${name} uses ${url.protocol.slice(0, -1)}, but only http:// and https:// proxies work here.`);
+    throw new Error(
+      `${name} uses ${url.protocol.slice(0, -1)}, but only http:// and https:// proxies work here.`,
+    );
   return { url, label: `${url.hostname}:${portOf(url)}` };
 }

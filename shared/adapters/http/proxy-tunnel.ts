@@ -37,10 +37,19 @@ export function openTunnel(
   signal: AbortSignal | undefined,
   callback: (error: Error | null, socket?: Socket) => void,
 ): void {
+  if (signal?.aborted) {
+    callback(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    return;
+  }
   const proxyHost = proxy.url.hostname.replace(/^\[|\]$/g, '');
   const socket: Socket =
     proxy.url.protocol === 'https:'
-      ? tlsConnect({ host: proxyHost, port: portOf(proxy.url), servername: proxyHost, ALPNProtocols: ['http/1.1'] })
+      ? tlsConnect({
+          host: proxyHost,
+          port: portOf(proxy.url),
+          servername: proxyHost,
+          ALPNProtocols: ['http/1.1'],
+        })
       : netConnect({ host: proxyHost, port: portOf(proxy.url) });
   let settled = false;
   let answer = Buffer.alloc(0);
@@ -76,7 +85,6 @@ export function openTunnel(
     if (rest.length > 0) socket.unshift(rest);
     finish(null);
   };
-  if (signal?.aborted) return onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
   socket.on('error', onError);
   socket.on('close', onClose);

@@ -45,8 +45,12 @@ export const SERVE_LIMITS = {
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   idleSocketMs: 60_000,
-  /** How often Node looks for requests past their header or request timeout. */
-  checkIntervalMs: 1_000,
+  /**
+   * How often Node looks for requests past their header or request timeout (its default is 30 s): a
+   * slow sender is cut within the timeout plus this. A socket that sends nothing at all is closed by
+   * its own timer (firstRequestMs), not by this check.
+   */
+  checkIntervalMs: 5_000,
 } as const;
 
 export interface Dashboard {
