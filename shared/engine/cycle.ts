@@ -10,6 +10,7 @@ import { appendHistory } from '../adapters/history-store';
 import { readObservation } from '../adapters/observations';
 import { editRegistry, setStatuses } from '../adapters/registry/registry-store';
 import { getAlertSettings } from '../domain/alerts/settings';
+import type { Alert } from '../domain/alerts/types';
 import { mapWithConcurrency } from '../domain/concurrency';
 import { getRecommendedSlot, isAllInactive } from '../domain/recommend';
 import { redactUnknown } from '../domain/redact';
@@ -45,6 +46,8 @@ export interface CycleResult {
   writeError: string | null;
   /** False when nothing changed and the cache on disk is recent enough to stand (an idle tick). */
   written: boolean;
+  /** The alerts this cycle delivered (a foreground daemon prints them). */
+  alerts: Alert[];
 }
 
 /** An idle tick rewrites an unchanged cache only once it is this fraction of the stale threshold old. */
@@ -136,10 +139,11 @@ export async function runCycle(
   ) {
     // Nothing happened: no write, no history, no log line. The daemon ticks every minute; this keeps
     // its idle cost to a few file reads.
-    return { cache: previous, registry: resolved, writeError: null, written: false };
+    return { cache: previous, registry: resolved, writeError: null, written: false, alerts: [] };
   }
   for (const e of colors.errors) logger.warn(e);
   let writeError: string | null = null;
+  let alerts: Alert[] = [];
   try {
     await writeEngineState(paths.engineState, engineState, deps.fs);
     await writeCache(paths.cache, cache, deps.fs);
@@ -151,7 +155,7 @@ export async function runCycle(
     await appendHistory(paths.history, cache, deps.fs).catch((e) =>
       logger.warn(`history not written: ${redactUnknown(e)}`),
     );
-    await deliverCycleAlerts({
+    alerts = await deliverCycleAlerts({
       paths,
       cache,
       brokerRunning: true,
@@ -162,7 +166,10 @@ export async function runCycle(
       notifier: deps.notifier,
       env: deps.env,
       fs: deps.fs,
-    }).catch((e) => logger.error(`alerts not delivered: ${redactUnknown(e)}`));
+    }).catch((e) => {
+      logger.error(`alerts not delivered: ${redactUnknown(e)}`);
+      return [];
+    });
     if (options.afterWrite) await options.afterWrite(cache, previous);
   }
   logger.info('cycle end', {
@@ -170,7 +177,7 @@ export async function runCycle(
     all_inactive: cache.all_inactive,
     recommended: cache.recommended,
   });
-  return { cache, registry: resolved, writeError, written: !writeError };
+  return { cache, registry: resolved, writeError, written: !writeError, alerts };
 }
 
 /** True when the cycle changed nothing a reader could see and the cache on disk is still recent. */

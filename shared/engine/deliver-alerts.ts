@@ -10,6 +10,8 @@ import { createHeadlessNotifier } from '../adapters/alerts/notifier';
 import { runNotifyCommand } from '../adapters/alerts/notify-command';
 import { describeTrustProblem, getStateTrustProblems } from '../adapters/fs/state-trust';
 import type { BrokerPaths } from '../adapters/paths';
+import { DESKTOP_FAILURE_PREFIX } from '../domain/alerts/delivery-words';
+import { formatAlertLine } from '../domain/alerts/format';
 import type { AlertDecision } from '../domain/alerts/policy';
 import { decideAlerts } from '../domain/alerts/policy';
 import type { AlertSettings } from '../domain/alerts/settings';
@@ -93,7 +95,7 @@ function logDecision(logger: Logger, d: AlertDecision): void {
 async function deliverOne(o: DeliverCycleAlertsOptions, s: AlertSettings, notifier: Notifier, a: Alert) {
   const log =
     a.severity === 'critical' ? o.logger.error : a.severity === 'warning' ? o.logger.warn : o.logger.info;
-  log.call(o.logger, `ALERT [${a.severity}] ${a.title} — ${a.body.replace(/\n/g, ' ')}`, {
+  log.call(o.logger, formatAlertLine(a), {
     id: a.id,
     kind: a.kind,
     slot: a.slot,
@@ -101,8 +103,7 @@ async function deliverOne(o: DeliverCycleAlertsOptions, s: AlertSettings, notifi
   const shown = await notifier
     .notify(a)
     .catch((err: unknown) => ({ ok: false as const, error: redactUnknown(err) }));
-  if (!shown.ok)
-    o.logger.warn(`Could not show the alert with ${notifier.name}: ${shown.error}`, { id: a.id });
+  if (!shown.ok) o.logger.warn(`${DESKTOP_FAILURE_PREFIX} ${notifier.name}: ${shown.error}`, { id: a.id });
   if (s.notify_command) {
     // A registry (or state dir) someone else can write must not choose a command for this user to run.
     const { stateDir, registry } = o.paths;

@@ -107,6 +107,7 @@ describe('doctor --json (docs/doctor.md, version 1)', () => {
       'log',
       'claude_bin',
       'token_refresh',
+      'alerts',
     ]);
     expect(report.global.registry).toEqual({
       state: 'ok',

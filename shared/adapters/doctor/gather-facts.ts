@@ -27,6 +27,7 @@ import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
 import { gatherSlotFacts, type OnlineCheck } from './gather-slot';
 import { readCronFacts } from './read-cron-facts';
+import { readDeliveryFacts } from './read-delivery-facts';
 import { readLogFacts } from './read-log-facts';
 import { readServiceFacts } from './read-service-facts';
 
@@ -147,19 +148,23 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
     findSetup(paths, o.store, o.env),
   ]);
   const settings = source.registry?.settings ?? DEFAULT_SETTINGS;
-  const slots: SlotFacts[] = await Promise.all(
-    source.slots.map((slot) =>
-      gatherSlotFacts({
-        slot,
-        paths,
-        store: o.store,
-        cache: cache?.slots[slot.id] ?? null,
-        state: engine.slots[slot.id] ?? null,
-        settings,
-        online: o.online,
-      }),
+  const [slots, delivery] = await Promise.all([
+    Promise.all(
+      source.slots.map(
+        (slot): Promise<SlotFacts> =>
+          gatherSlotFacts({
+            slot,
+            paths,
+            store: o.store,
+            cache: cache?.slots[slot.id] ?? null,
+            state: engine.slots[slot.id] ?? null,
+            settings,
+            online: o.online,
+          }),
+      ),
     ),
-  );
+    readDeliveryFacts({ platform: o.platform ?? process.platform, env: o.env, settings }),
+  ]);
   const global: GlobalFacts = {
     stateDir,
     untrusted: getStateTrustProblems(paths),
@@ -184,6 +189,7 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
     log,
     openAlerts,
     unadopted: getUnadopted(found, source.slots, paths.home),
+    delivery,
   };
   return { global, slots, online: o.online !== null };
 }

@@ -1,6 +1,9 @@
-/** The broker log's tail: whether it exists and its last error lines (only the last 64 KB are read). */
+/**
+ * The broker log's tail: whether it exists, its last error lines and its failed alert deliveries (only
+ * the last 64 KB are read).
+ */
 import { open } from 'node:fs/promises';
-import { getLogErrors } from '../../domain/doctor/log-lines';
+import { getDeliveryFailures, getLogErrors } from '../../domain/doctor/log-lines';
 import type { LogFacts } from '../../domain/doctor/types';
 
 const TAIL_BYTES = 64 * 1024;
@@ -16,9 +19,14 @@ export async function readLogFacts(path: string): Promise<LogFacts> {
     await handle.read(buffer, 0, length, size - length);
     let text = buffer.toString('utf8');
     if (size > length) text = text.slice(text.indexOf('\n') + 1); // drop the partial first line
-    return { path, exists: true, recentErrors: getLogErrors(text) };
+    return {
+      path,
+      exists: true,
+      recentErrors: getLogErrors(text),
+      deliveryFailures: getDeliveryFailures(text),
+    };
   } catch {
-    return { path, exists: false, recentErrors: [] };
+    return { path, exists: false, recentErrors: [], deliveryFailures: [] };
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -1,24 +1,75 @@
-import type { CycleOptions } from '../../engine/cycle';
+import { fstatSync, statSync } from 'node:fs';
+import {
+  type DaemonEventFormat,
+  formatDaemonEvent,
+  getCacheSlotStates,
+  getSlotStateEvents,
+  type SlotStates,
+} from '../../domain/daemon-events';
+import type { CycleOptions, CycleResult } from '../../engine/cycle';
 import { startDaemon } from '../../engine/daemon';
 import type { CliContext } from '../context';
 
 export const DAEMON_HELP = `Usage: quota-broker daemon
 
 Runs the broker in the foreground: polls every slot on its schedule (default every
-300 s ±10 %), refreshes tokens, writes the cache and delivers alerts. Logs to
-<state dir>/broker.log. When another broker already holds the lock, follows it and
-takes over when it stops. SIGUSR1 (or "quota-broker refresh") runs a cycle now.
-Stop with Ctrl-C or SIGTERM. To run it as a service: quota-broker service install.`;
+300 s ±10 %), refreshes tokens, writes the cache and delivers alerts. Prints each
+slot's state once, then each change of state and each alert, one line each on
+stderr (e.g. "slot-2: ok → login dead — run: quota-broker relogin slot-2").
+Logs to <state dir>/broker.log. When another broker already holds the lock,
+follows it and takes over when it stops. SIGUSR1 (or "quota-broker refresh") runs
+a cycle now. Stop with Ctrl-C or SIGTERM. To run it as a service: quota-broker
+service install.`;
 
-export async function daemonCommand(
-  ctx: CliContext,
-  afterWrite?: CycleOptions['afterWrite'],
-): Promise<number> {
+export interface DaemonCommandOptions {
+  afterWrite?: CycleOptions['afterWrite'];
+  /** How events are printed on stderr: sentences (default) or JSON lines. */
+  format?: DaemonEventFormat;
+}
+
+/**
+ * True when stderr is the broker's own log — the installed service appends the daemon's output there,
+ * and the log already holds every alert — so the lines would only repeat it.
+ */
+function isStderrTheLog(ctx: CliContext): boolean {
+  if (ctx.stderr !== process.stderr) return false;
+  try {
+    const out = fstatSync(2);
+    const log = statSync(ctx.deps.paths.log);
+    return out.isFile() && out.dev === log.dev && out.ino === log.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Prints what each cycle changed: the first cycle reports every slot's state, later ones only the slots
+ * whose state changed, then the alerts the cycle delivered (domain/daemon-events.ts words them).
+ */
+function createCycleReporter(write: (line: string) => void, format: DaemonEventFormat) {
+  let seen: SlotStates | null = null;
+  return (result: CycleResult) => {
+    const at = result.cache.ts ?? Date.now();
+    const states = getCacheSlotStates(result.cache, at);
+    const events = [
+      ...getSlotStateEvents(seen, states, at),
+      ...result.alerts.map((alert) => ({ type: 'alert' as const, at: alert.at, alert })),
+    ];
+    seen = states;
+    for (const event of events) write(`${formatDaemonEvent(event, format)}\n`);
+  };
+}
+
+export async function daemonCommand(ctx: CliContext, options: DaemonCommandOptions = {}): Promise<number> {
   const { paths, logger } = ctx.deps;
   ctx.stdout.write(`quota-broker daemon (pid ${process.pid}); cache: ${paths.cache}; log: ${paths.log}\n`);
+  const report = isStderrTheLog(ctx)
+    ? undefined
+    : createCycleReporter((line) => ctx.stderr.write(line), options.format ?? 'text');
   const daemon = startDaemon(ctx.deps, ctx.now, {
     surface: 'daemon',
-    afterWrite,
+    afterWrite: options.afterWrite,
+    onCycle: report,
     onRoleChange: (role) =>
       ctx.stdout.write(
         role === 'broker'

@@ -1,4 +1,5 @@
 /** Small wording helpers for alert text. Pure. */
+import type { Alert } from './types';
 
 const MINUTE_MS = 60_000;
 
@@ -20,3 +21,12 @@ export function formatMoney(minor: number, currency: string | null): string {
 }
 
 export { formatPercent } from '../format/percent';
+
+/**
+ * An alert as one line: `ALERT [warning] slot-2: login died — The login for slot-2 … Run: quota-broker
+ * relogin slot-2`. The log writes it (docs/alerts.md: every alert is in the log as a line starting
+ * `ALERT [severity]`) and a foreground daemon prints it.
+ */
+export function formatAlertLine(alert: Pick<Alert, 'severity' | 'title' | 'body'>): string {
+  return `ALERT [${alert.severity}] ${alert.title} — ${alert.body.replace(/\s*\n\s*/g, ' ')}`;
+}

@@ -92,6 +92,15 @@ function globalJson(g: GlobalFacts, now: number) {
     log: { path: g.log.path, exists: g.log.exists, recent_errors: g.log.recentErrors },
     claude_bin: g.claudeBin,
     token_refresh: g.tokenRefresh,
+    alerts: {
+      enabled: g.delivery.enabled,
+      notify_command: g.delivery.notifyCommand,
+      notifier: g.delivery.notifier?.name ?? null,
+      notifier_path: g.delivery.notifier?.path ?? null,
+      display: g.delivery.display,
+      session_bus: g.delivery.sessionBus,
+      delivery_failures: g.log.deliveryFailures,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 /** The doctor's verdict: every finding from the gathered facts, and the exit code (docs/doctor.md). Pure. */
+import { getDeliveryFindings } from './delivery-findings';
 import { getGlobalFindings } from './global-findings';
 import { getScheduleFindings } from './schedule-findings';
 import { getSlotContext, reloginFix } from './slot-context';
@@ -27,6 +28,7 @@ export function getDoctorReport(facts: DoctorFacts, now: number): DoctorReport {
   findings.push(
     ...getGlobalFindings(facts.global, facts.slots.length, now),
     ...getScheduleFindings(facts.global, now),
+    ...getDeliveryFindings(facts.global, now),
   );
   for (const p of perSlot) findings.push(...p.findings);
   const problems = findings.filter((f) => f.level === 'problem').length;

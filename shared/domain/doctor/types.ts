@@ -145,6 +145,34 @@ export interface LogFacts {
   exists: boolean;
   /** Error lines from the log's tail, newest last, with their time when it could be read. */
   recentErrors: { at: number | null; text: string }[];
+  /** Alerts the log says could not be shown or sent (a failing notifier or notify_command), newest last. */
+  deliveryFailures: DeliveryFailure[];
+}
+
+/** One failed delivery the log recorded: the desktop notifier or the notify_command. */
+export interface DeliveryFailure {
+  at: number | null;
+  channel: 'desktop' | 'notify_command';
+  text: string;
+}
+
+/**
+ * How an alert could reach the person (docs/alerts.md "How you are told"), as far as the doctor can tell
+ * from this shell and this machine without showing a notification.
+ */
+export interface AlertDeliveryFacts {
+  /** `process.platform`. */
+  platform: string;
+  /** `alerts.enabled`: false records episodes and notifies nothing. */
+  enabled: boolean;
+  /** An `alerts.notify_command` is set (the command is not repeated: it may hold a webhook URL). */
+  notifyCommand: boolean;
+  /** The desktop notifier found on PATH: notify-send (Linux) or osascript (macOS); null when none. */
+  notifier: { name: 'notify-send' | 'osascript'; path: string } | null;
+  /** Linux: a display to show it on — DISPLAY or WAYLAND_DISPLAY set, or an X11 or Wayland socket of this machine. */
+  display: boolean;
+  /** Linux: a D-Bus session bus notify-send can reach (DBUS_SESSION_BUS_ADDRESS, or /run/user/<uid>/bus as cron uses). */
+  sessionBus: boolean;
 }
 
 export interface StateDirFacts {
@@ -191,6 +219,8 @@ export interface GlobalFacts {
    * registries in known places with slots not in use, and logged-in config dirs of the home dir.
    */
   unadopted: { registries: { path: string; slots: number }[]; configDirs: string[] };
+  /** Whether an alert can reach the person. */
+  delivery: AlertDeliveryFacts;
 }
 
 export interface DoctorFacts {

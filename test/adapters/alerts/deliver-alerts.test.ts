@@ -1,9 +1,11 @@
 /** A cycle's alerts: persisted before delivery, never repeated by a restart or a second process. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileLogger } from '../../../shared/adapters/file-logger';
 import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { Alert } from '../../../shared/domain/alerts/types';
+import { getDeliveryFailures } from '../../../shared/domain/doctor/log-lines';
 import type { BrokerSettings, CacheSlot } from '../../../shared/domain/types';
 import { deliverCycleAlerts } from '../../../shared/engine/deliver-alerts';
 import type { Notifier } from '../../../shared/ports/notifier';
@@ -115,5 +117,25 @@ describe('deliverCycleAlerts', () => {
     expect(await cycle(T0, oneDead(T0), notifier, logger)).toEqual([]);
     expect(notifier.shown).toEqual([]);
     expect(logger.text()).toMatch(/error Alerts skipped this cycle/);
+  });
+
+  it('a notifier and a notify_command that fail are logged in words the doctor finds', async () => {
+    const log = join(home.dir, 'state', 'broker.log');
+    const failing: Notifier = { name: 'notify-send', notify: async () => ({ ok: false, error: 'no bus' }) };
+    await deliverCycleAlerts({
+      paths: home.paths,
+      fs: nodeFileSystem,
+      cache: cache(T0, oneDead(T0)),
+      brokerRunning: true,
+      settings: { alerts: { notify_command: 'exit 3' } } as unknown as Partial<BrokerSettings>,
+      now: T0,
+      logger: createFileLogger(log, nodeFileSystem),
+      notifier: failing,
+      env: home.env,
+    });
+    const failures = getDeliveryFailures(await readFile(log, 'utf8'));
+    expect(failures.map((f) => f.channel)).toEqual(['desktop', 'notify_command']);
+    expect(failures[0].text).toContain('notify-send: no bus');
+    expect(failures[1].text).toMatch(/^notify_command .*3/);
   });
 });

@@ -87,8 +87,21 @@ export function globalFacts(over: Partial<GlobalFacts> = {}): GlobalFacts {
       missingProgram: null,
     },
     cron: { sources: ['crontab -l', '/etc/cron.d', '/etc/crontab'], note: null, lines: [] },
-    log: { path: '/home/me/.claude/session-health/broker.log', exists: true, recentErrors: [] },
+    log: {
+      path: '/home/me/.claude/session-health/broker.log',
+      exists: true,
+      recentErrors: [],
+      deliveryFailures: [],
+    },
     openAlerts: [],
+    delivery: {
+      platform: 'linux',
+      enabled: true,
+      notifyCommand: false,
+      notifier: { name: 'notify-send', path: '/usr/bin/notify-send' },
+      display: true,
+      sessionBus: true,
+    },
     ...over,
   };
 }

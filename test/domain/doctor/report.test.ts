@@ -26,6 +26,7 @@ describe('getDoctorReport', () => {
       'ok:service_ok',
       'ok:cron_clean',
       'ok:log_ok',
+      'ok:alert_delivery',
     ]);
     expect(getReportSummary(r, 1)).toBe('Healthy: 1 slot, nothing to do.');
   });
@@ -200,6 +201,7 @@ describe('getDoctorReport', () => {
         { at: NOW - 30 * 60 * HOUR, text: 'old' },
         { at: NOW - 3 * MIN, text: 'cycle failed' },
       ],
+      deliveryFailures: [],
     };
     const hit = getDoctorReport(facts({ log }), NOW).findings.find((x) => x.code === 'log_errors');
     expect(hit).toMatchObject({
