@@ -83,7 +83,7 @@ describe('the registry', () => {
     writeFileSync(home.registry, good.replace('id: slot-2', 'id: slot-2\n    enabled: no'));
     const careless = await runCli(['status'], home.env());
     expect(careless.stdout).toMatch(
-      /claude-sessions\.yaml:\d+:\d+: accounts\[1\]\.enabled must be true or false \(got "no"/,
+      /claude-sessions\.yaml:\d+:\d+: slot slot-2: enabled must be true or false \(got "no"/,
     );
   });
 
