@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
-import { defaultUsage } from '../fake-anthropic/default-usage';
+import { usageAhead } from '../fake-anthropic/default-usage';
 import { runCli } from '../support/run-cli';
 import { createTempHome, type TempHome, type TempSlot } from '../support/temp-home';
 import { launchChromium } from './support/chromium';
@@ -38,6 +38,14 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fake = await createFakeAnthropic();
+  // The fixture's reset times have passed; the bars show numbers only for windows still running.
+  for (const email of [
+    'one@example.com',
+    'two@example.com',
+    'three@example.com',
+    ...Array.from({ length: 10 }, (_, i) => `user${i + 1}@example.com`),
+  ])
+    fake.setUsage(email, usageAhead());
   context = await browser.newContext({ viewport: { width: 420, height: 900 } });
 });
 afterEach(async () => {
@@ -54,12 +62,7 @@ const percent = (r: Locator, meter: string) =>
   r.getByRole('meter', { name: meter, exact: true }).getAttribute('aria-valuetext', { timeout: 1_000 });
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: UI_TIMEOUT_MS, interval: 100 });
 
-function usageWith(fiveHour: number, week: number): unknown {
-  const usage = defaultUsage() as Record<string, { utilization: number }>;
-  usage.five_hour.utilization = fiveHour;
-  usage.seven_day.utilization = week;
-  return usage;
-}
+const usageWith = (fiveHour: number, week: number) => usageAhead(fiveHour, week);
 
 describe('quota-broker serve in Chromium', () => {
   it('shows every slot, re-logs a dead one in and follows a refresh, all without a reload', async () => {
