@@ -228,8 +228,8 @@ const FS_WRITE_ALLOWED: FsAllowance[] = [
   },
   {
     path: 'shared/cli/statusline/entry.ts',
-    names: ['appendFileSync', 'writeSync'],
-    why: "the statusline's hot path: its line on stdout, and a last-resort error line when everything else broke",
+    names: ['openSync', 'writeSync'],
+    why: "the statusline's hot path: its line on stdout, and a last-resort error line (O_NOFOLLOW) when everything else broke",
   },
   { path: 'shared/cli/statusline/command.ts', names: ['writeSync'], why: 'writes to stdout and stderr' },
   {

@@ -5,7 +5,11 @@
 import { join } from 'node:path';
 import { parseClaudeJson } from '../domain/schemas/claude-json';
 import type { CredentialTarget } from '../ports/credential-store';
-import { readTextIfExists } from './fs/atomic-write';
+import { readBoundedFile } from './fs/read-bounded';
+
+/** `.claude.json` keeps every project's history and can reach tens of megabytes; past this, no identity. */
+export const CLAUDE_JSON_MAX_BYTES = 64 * 1024 * 1024;
+export const CLAUDE_JSON_READ_TIMEOUT_MS = 5_000;
 
 export interface AccountIdentity {
   email: string | null;
@@ -22,7 +26,11 @@ export function getClaudeJsonPath(target: CredentialTarget, home: string): strin
 export async function readAccountIdentity(target: CredentialTarget, home: string): Promise<AccountIdentity> {
   const none = { email: null, organizationName: null, rateLimitTier: null };
   try {
-    const text = await readTextIfExists(getClaudeJsonPath(target, home));
+    // Claude Code's file, not ours: only a regular file, bounded (it grows with project history), in time.
+    const text = await readBoundedFile(getClaudeJsonPath(target, home), {
+      maxBytes: CLAUDE_JSON_MAX_BYTES,
+      timeoutMs: CLAUDE_JSON_READ_TIMEOUT_MS,
+    });
     if (!text) return none;
     const account = parseClaudeJson(JSON.parse(text));
     if (!account) return none;

@@ -51,7 +51,11 @@ export function createFileLogger(
   fs: FileSystem,
   options: { echo?: boolean; scope?: string } = {},
 ): Logger {
-  fs.mkdirpSync(dirname(file), PRIVATE_DIR_MODE);
+  try {
+    fs.mkdirpSync(dirname(file), PRIVATE_DIR_MODE);
+  } catch {
+    // No state dir to log into (read-only, not the user's own): each line is dropped, as below.
+  }
   const scope = options.scope ?? `pid ${process.pid}`;
   const append = (level: Exclude<Level, 'debug'>, text: string) => {
     try {

@@ -2,21 +2,13 @@
  * `quota-broker`: the headless CLI around the engine. Every command takes --help; errors are one sentence
  * on stderr with a non-zero exit.
  */
-import { parseArgs } from 'node:util';
+import { describeTrustProblem, getStateTrustProblems } from '../adapters/fs/state-trust';
 import { redactUnknown } from '../domain/redact';
+import { parseCommandLine, seeHelp, wantsHelp } from './args/parse-command-line';
 import { CliError, EXIT_USAGE } from './cli-error';
-import { DAEMON_HELP, daemonCommand } from './commands/daemon';
-import { DOCTOR_HELP, doctorCommand } from './commands/doctor/command';
-import { RUN_HELP, runCommand } from './commands/launch/run';
-import { SHELL_INIT_HELP, shellInitCommand } from './commands/launch/shell-init';
-import { REFRESH_HELP, refreshCommand } from './commands/refresh';
-import { RELOGIN_HELP, reloginCommand } from './commands/relogin';
-import { SERVE_HELP, serveCommand } from './commands/serve';
-import { SERVICE_HELP, serviceCommand } from './commands/service';
-import { SLOTS_HELP, slotsCommand } from './commands/slots';
-import { slotsDiscoverCommand, slotsImportCommand } from './commands/slots-adopt';
-import { STATUS_HELP, statusCommand } from './commands/status';
-import { type CliContext, createCliContext } from './context';
+import { COMMANDS, type CommandEntry, isCommandGroup } from './commands/table';
+import { createCliContext } from './context';
+import { getStatuslineHelp } from './statusline/help';
 
 const MAIN_HELP = `quota-broker ${__APP_VERSION__} — keeps several Claude Code accounts healthy and visible.
 
@@ -27,13 +19,12 @@ Commands:
   refresh [--slot ID] [--json] run one refresh cycle now
   daemon                       run the broker in the foreground
   slots list|add|remove|enable|disable|discover|import
-                               manage the slot registry; discover and import
-                               adopt an existing setup
-  run <slot>|--best [-- ARGS]  start Claude Code on a slot (claude ARGS)
-  shell-init bash|zsh|fish     claude1…claudeN shell functions, for eval
+                               manage the slot registry; adopt an existing setup
   serve [--port N]             the dashboard on 127.0.0.1 (prints its URL)
   doctor [--json] [--online]   what is broken and how to fix it, in one second
   relogin <slot>               log a slot's account in again (claude auth login)
+  run <slot>|--best [-- args]  start Claude Code on a slot (its CLAUDE_CONFIG_DIR, a clean environment)
+  shell-init bash|zsh|fish     shell functions claude1…claudeN and claude-<id> (eval "$(…)")
   service install|uninstall|status
                                run the daemon as a launchd agent / systemd user unit
   statusline                   one line for Claude Code's statusLine (see statusline --help)
@@ -43,44 +34,6 @@ Run "quota-broker <command> --help" for details.
 Environment: QUOTA_BROKER_HOME (state dir, default ~/.claude/session-health),
 QUOTA_BROKER_SESSIONS, QUOTA_BROKER_CREDENTIALS (auto|keychain|secret-service|file),
 QUOTA_BROKER_CLAUDE, QUOTA_BROKER_API_URL, QUOTA_BROKER_TOKEN_URL.`;
-
-const HELP: Record<string, string> = {
-  status: STATUS_HELP,
-  refresh: REFRESH_HELP,
-  daemon: DAEMON_HELP,
-  slots: SLOTS_HELP,
-  serve: SERVE_HELP,
-  doctor: DOCTOR_HELP,
-  relogin: RELOGIN_HELP,
-  service: SERVICE_HELP,
-  run: RUN_HELP,
-  'shell-init': SHELL_INIT_HELP,
-};
-
-/**
- * Commands that declare and parse their own options (each module keeps a small options list); main only
- * routes to them, by the command's words.
- */
-const OWN_OPTIONS: Record<string, (ctx: CliContext, args: string[]) => Promise<number>> = {
-  run: runCommand,
-  'shell-init': shellInitCommand,
-  'slots discover': slotsDiscoverCommand,
-  'slots import': slotsImportCommand,
-};
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  slot: { type: 'string' },
-  email: { type: 'string' },
-  label: { type: 'string' },
-  default: { type: 'boolean' },
-  port: { type: 'string' },
-  online: { type: 'boolean' },
-  timeout: { type: 'string' },
-} as const;
 
 /** Where a run of the CLI reads its environment and writes its output (a process, or a test). */
 export interface CliIo {
@@ -104,61 +57,78 @@ export async function runQuotaBroker(argv: string[], io: CliIo): Promise<number>
   }
 }
 
-async function main(argv: string[], io: CliIo): Promise<number> {
-  const words = OWN_OPTIONS[argv[0]] ? 1 : OWN_OPTIONS[`${argv[0]} ${argv[1]}`] ? 2 : 0;
-  if (words > 0) {
-    const ctx = await createCliContext(io.env, {
-      claudeVersion: false,
-      stdout: io.stdout,
-      stderr: io.stderr,
-    });
-    return OWN_OPTIONS[argv.slice(0, words).join(' ')](ctx, argv.slice(words));
+/** The command line's entry and the words that name it (`slots add`), or a usage error. */
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } {
+  const [word, ...rest] = argv;
+  const found = Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
+  if (!found) throw new CliError(`Unknown command "${word}". Run: quota-broker --help`, EXIT_USAGE);
+  if (!isCommandGroup(found)) return { entry: found, rest };
+  const sub = rest[0] === undefined || rest[0].startsWith('-') ? found.fallback : rest[0];
+  const entry =
+    sub !== undefined && Object.hasOwn(found.subcommands, sub) ? found.subcommands[sub] : undefined;
+  if (entry) return { entry, rest: sub === rest[0] ? rest.slice(1) : rest };
+  if (wantsHelp(rest)) return { entry: { ...Object.values(found.subcommands)[0], help: found.help }, rest };
+  const choices = Object.keys(found.subcommands).join('|');
+  throw new CliError(
+    sub === undefined
+      ? `${word} needs a subcommand (${choices}). ${seeHelp(word)}`
+      : `${word} has no subcommand "${sub}" (${choices}). ${seeHelp(word)}`,
+    EXIT_USAGE,
+  );
+}
+
+/** What the words before a command may be: `--help`, `--version`, or `help [command]` alone. */
+function runTopLevel(argv: string[], io: CliIo): number | null {
+  const [first, ...rest] = argv;
+  if (first === undefined || ((first === '--help' || first === '-h') && rest.length === 0)) {
+    io.stdout.write(`${MAIN_HELP}\n`);
+    return 0;
   }
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}. See: quota-broker --help`, EXIT_USAGE);
-  }
-  const { values: flags, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (flags.version) {
+  if ((first === '--version' || first === '-v') && rest.length === 0) {
     io.stdout.write(`${__APP_VERSION__}\n`);
     return 0;
   }
-  if (!command || command === 'help') {
-    io.stdout.write(`${(rest[0] && HELP[rest[0]]) || MAIN_HELP}\n`);
+  if (first === 'help') {
+    if (rest.length === 0) return runTopLevel([], io);
+    if (rest.length > 2) throw new CliError(`help takes one command. Run: quota-broker --help`, EXIT_USAGE);
+    // The statusline is its own bundle (bin/quota-broker.cjs sends it there); its help is text only.
+    if (rest[0] === 'statusline' && rest.length === 1) {
+      io.stdout.write(getStatuslineHelp());
+      return 0;
+    }
+    const { entry } = findCommand([...rest, '--help']);
+    io.stdout.write(`${entry.help}\n`);
     return 0;
   }
-  if (!(command in HELP))
-    throw new CliError(`Unknown command "${command}". See: quota-broker --help`, EXIT_USAGE);
-  if (flags.help) {
-    io.stdout.write(`${HELP[command]}\n`);
+  if (['--help', '-h', '--version', '-v'].includes(first))
+    throw new CliError(
+      `quota-broker ${first} takes nothing after it (got ${rest.map((a) => JSON.stringify(a)).join(' ')}). Run: quota-broker --help`,
+      EXIT_USAGE,
+    );
+  if (first.startsWith('-'))
+    throw new CliError(
+      `Options go after the command (got ${first} first). Run: quota-broker --help`,
+      EXIT_USAGE,
+    );
+  return null;
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const topLevel = runTopLevel(argv, io);
+  if (topLevel !== null) return topLevel;
+  const { entry, rest } = findCommand(argv);
+  if (wantsHelp(rest)) {
+    io.stdout.write(`${entry.help}\n`);
     return 0;
   }
-  // doctor and service must stay fast and offline: no `claude --version` for them.
+  const parsed = parseCommandLine(entry.spec, rest);
+  if (!parsed.ok) throw new CliError(parsed.message, EXIT_USAGE);
   const ctx = await createCliContext(io.env, {
-    claudeVersion: command !== 'doctor' && command !== 'service',
+    claudeVersion: entry.claudeVersion !== false,
     stdout: io.stdout,
     stderr: io.stderr,
   });
-  switch (command) {
-    case 'status':
-      return statusCommand(ctx, flags);
-    case 'refresh':
-      return refreshCommand(ctx, flags);
-    case 'daemon':
-      return daemonCommand(ctx);
-    case 'slots':
-      return slotsCommand(ctx, rest, flags);
-    case 'serve':
-      return serveCommand(ctx, flags);
-    case 'doctor':
-      return doctorCommand(ctx, flags);
-    case 'relogin':
-      return reloginCommand(ctx, rest, flags);
-    case 'service':
-      return serviceCommand(ctx, rest);
-  }
-  return 0;
+  const untrusted = entry.writes ? getStateTrustProblems(ctx.deps.paths)[0] : undefined;
+  if (untrusted) throw new CliError(describeTrustProblem(untrusted), 2);
+  return entry.run(ctx, parsed.values, parsed.args, parsed.passthrough);
 }

@@ -8,6 +8,7 @@
 import { loadAlertState, saveAlertState, withAlertStateLock } from '../adapters/alerts/alert-state-store';
 import { createHeadlessNotifier } from '../adapters/alerts/notifier';
 import { runNotifyCommand } from '../adapters/alerts/notify-command';
+import { describeTrustProblem, getStateTrustProblems } from '../adapters/fs/state-trust';
 import type { BrokerPaths } from '../adapters/paths';
 import { DESKTOP_FAILURE_PREFIX } from '../domain/alerts/delivery-words';
 import { formatAlertLine } from '../domain/alerts/format';
@@ -23,7 +24,11 @@ import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 
 export interface DeliverCycleAlertsOptions {
-  paths: Pick<BrokerPaths, 'alertState'>;
+  /**
+   * Where the alert state lives; with `stateDir` and `registry` the notify_command runs only while both
+   * are the user's own (adapters/fs/state-trust.ts).
+   */
+  paths: Pick<BrokerPaths, 'alertState'> & Partial<Pick<BrokerPaths, 'stateDir' | 'registry'>>;
   /** The cache the cycle just wrote. */
   cache: CacheFile;
   /** True when a broker runs and would refresh if it could (false: a follower or a read-only surface). */
@@ -100,6 +105,13 @@ async function deliverOne(o: DeliverCycleAlertsOptions, s: AlertSettings, notifi
     .catch((err: unknown) => ({ ok: false as const, error: redactUnknown(err) }));
   if (!shown.ok) o.logger.warn(`${DESKTOP_FAILURE_PREFIX} ${notifier.name}: ${shown.error}`, { id: a.id });
   if (s.notify_command) {
+    // A registry (or state dir) someone else can write must not choose a command for this user to run.
+    const { stateDir, registry } = o.paths;
+    const untrusted = stateDir && registry ? getStateTrustProblems({ stateDir, registry })[0] : undefined;
+    if (untrusted) {
+      o.logger.warn(`notify_command not run: ${describeTrustProblem(untrusted)}`, { id: a.id });
+      return;
+    }
     const ran = await runNotifyCommand(s.notify_command, a, {
       env: o.env,
       timeoutMs: o.notifyCommandTimeoutMs,

@@ -17,6 +17,7 @@ export interface EngineDeps {
   env: NodeJS.ProcessEnv;
   /** In [0, 1); jitter. */
   random: () => number;
+  /** How the usage, token and profile calls reach the network (the composition root gives its proxy-aware client). */
   fetch?: FetchLike;
   /** How alerts are shown; default: the platform's notifier (notify-send / osascript) or the log. */
   notifier?: Notifier;

@@ -5,7 +5,9 @@
 import { findClaude } from '../adapters/claude/find-claude';
 import { selectCredentialStore } from '../adapters/credentials/select-store';
 import { createFileLogger } from '../adapters/file-logger';
+import { guardStateWrites } from '../adapters/fs/guard-state-writes';
 import { nodeFileSystem } from '../adapters/fs/node-file-system';
+import { createNodeFetch } from '../adapters/http/http-request';
 import { getBrokerPaths } from '../adapters/paths';
 import type { EngineDeps } from '../engine/deps';
 
@@ -31,15 +33,19 @@ export async function createEngineDeps(
     throw new EnvironmentError((e as Error).message);
   }
   const claudeBin = findClaude(env);
+  // Every state-dir write checks that the dir (and the registry) is the user's own and nobody else's.
+  const fs = guardStateWrites(nodeFileSystem, paths);
   const deps: EngineDeps = {
     paths,
-    logger: createFileLogger(paths.log, nodeFileSystem),
+    logger: createFileLogger(paths.log, fs),
     store: selectCredentialStore(paths.credentials),
     claudeBin,
     claudeVersion: null,
     env,
     random: Math.random,
-    fs: nodeFileSystem,
+    // The usage, token and profile calls honour this environment's proxy variables, as Claude Code does.
+    fetch: createNodeFetch(env),
+    fs,
   };
   if (claudeBin && options.claudeVersion !== false) {
     const { claudeVersion } = await import('../adapters/claude/find-claude');

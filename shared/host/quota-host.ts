@@ -126,7 +126,17 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
       try {
         if (slot !== undefined && !(await isKnownSlot(slot))) return unknownSlot(slot);
         await runRefresh(slot);
-        return { ok: true, value: await state() };
+        const after = await state();
+        // The cycle ran on the last good registry; a refresh that hides a broken file would be a lie.
+        if (after.registry_error)
+          return {
+            ok: false,
+            error: {
+              code: 'registry',
+              message: `Refreshed with the last good registry: ${after.registry_error}`,
+            },
+          };
+        return { ok: true, value: after };
       } catch (e) {
         return failure('refresh_failed', e);
       }

@@ -2,7 +2,8 @@
  * The file operations the state-dir writers need, as a port: every writer of the state dir (cache,
  * engine state, alert state, history, observations, the registry, broker.json, broker.log) takes it
  * injected, so reliability tests can give them a disk that is full, read-only or slow, and a rule about
- * how the broker writes there (e.g. never through a symlink) is a change in one place. The real one is
+ * how the broker writes there (never through a symlink: appends and truncations refuse a link at the
+ * path, writeFileAtomic refuses to replace one) is a change in one place. The real one is
  * shared/adapters/fs/node-file-system.ts; shared/adapters/fs/ builds the safe writes on top of it.
  *
  * Two halves: asynchronous operations for whole-file atomic replacement, and synchronous ones for the
@@ -25,6 +26,14 @@ export interface FileSystem {
   readText(path: string): Promise<string>;
   /** Resolves symlinks; rejects with `ENOENT` when `path` does not exist. */
   realpath(path: string): Promise<string>;
+  /** True when `path` itself is a symbolic link (not followed); false for anything else or nothing. */
+  isSymlink(path: string): Promise<boolean>;
+  /**
+   * The text of a regular file (or of one a symlink points to) of at most `maxBytes`, opened without
+   * blocking: a FIFO, device or directory there rejects with code `ENOTREG` instead of hanging, a larger
+   * file with `EFBIG`, a missing one with `ENOENT`.
+   */
+  readRegularFile(path: string, maxBytes: number): Promise<string>;
 
   /** {@link mkdirp}, synchronously. */
   mkdirpSync(path: string, mode: number): void;
@@ -32,11 +41,16 @@ export interface FileSystem {
   writeNewFileSync(path: string, data: string | Uint8Array, mode: number, options?: WriteOptions): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
-  /** Appends `data` at the end of `path`, creating it with `mode` (as open(2) applies it) when missing. */
+  /** {@link isSymlink}, synchronously. */
+  isSymlinkSync(path: string): boolean;
+  /**
+   * Appends `data` at the end of `path`, creating it with `mode` (as open(2) applies it) when missing.
+   * A symlink at `path` is not followed: the append fails with `ELOOP`.
+   */
   appendSync(path: string, data: string | Uint8Array, mode: number): void;
-  /** The file's size in bytes, or null when it does not exist. */
+  /** The size in bytes of what is at `path` (a symlink's own size, not followed), or null when nothing is. */
   sizeSync(path: string): number | null;
-  /** Cuts the file back to `size` bytes. */
+  /** Cuts the file back to `size` bytes; a symlink at `path` is not followed (`ELOOP`). */
   truncateSync(path: string, size: number): void;
 }
 

@@ -98,10 +98,27 @@ describe.runIf(ON_LINUX)('quota-broker service (systemd user unit; systemctl is 
     expect(status.stdout).toContain('its output goes to /dev/null: run: quota-broker service install');
   });
 
+  it('install refuses a QUOTA_BROKER_* value with a line break instead of writing it as a directive (D8)', async () => {
+    bin.addRecorder('systemctl');
+    const marker = join(home.home, 'pwned');
+    const run = await runCli(
+      ['service', 'install'],
+      home.env({ PATH: bin.path, QUOTA_BROKER_NOTE: `x\nExecStartPre=/bin/touch ${marker}` }),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'quota-broker: service install refuses QUOTA_BROKER_NOTE: it holds a line break or NUL, which would add lines of its own to the service file. Nothing was written; fix it and run it again.\n',
+    );
+    expect(existsSync(unitPath())).toBe(false);
+    expect(bin.calls('systemctl')).toEqual([]);
+  });
+
   it('rejects an unknown subcommand with usage', async () => {
     const run = await runCli(['service', 'start'], env());
     expect(run.code).toBe(64);
-    expect(run.stderr).toContain('Usage: quota-broker service install|uninstall|status');
+    expect(run.stderr).toBe(
+      'quota-broker: service has no subcommand "start" (install|uninstall|status). Run: quota-broker service --help\n',
+    );
   });
 });
 

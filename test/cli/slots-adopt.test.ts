@@ -138,7 +138,9 @@ describe('quota-broker slots discover', () => {
     createHome();
     const run = await runCli(['slots', 'discover', '--all'], home.env());
     expect(run.code).toBe(64);
-    expect(run.stderr).toContain("Unknown option '--all'");
+    expect(run.stderr).toContain(
+      'slots discover does not take --all. Run: quota-broker slots discover --help',
+    );
   });
 });
 

@@ -32,7 +32,7 @@ describe('bad alert settings in the registry', () => {
     const warnings = logs.filter((l) => l.level === 'warn').map((l) => l.message);
     expect(warnings).toContain('settings.alerts.enabled must be true or false (got "yes"); using true.');
     expect(warnings).toContain(
-      'settings.alerts.login_expiry_warn_days must be a number of days, 0 or more (got -2); using 3.',
+      'settings.alerts.login_expiry_warn_days must be a number of days from 0 to 365 (got -2); using 3.',
     );
   });
 

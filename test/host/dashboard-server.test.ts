@@ -6,6 +6,7 @@
  */
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkRequest } from '../../shared/host/dashboard/guard';
 import { type Dashboard, startDashboard } from '../../shared/host/dashboard/server';
 import { createQuotaHost, type QuotaHost } from '../../shared/host/quota-host';
 import { pickOperations } from '../../shared/ipc/operation';
@@ -90,6 +91,12 @@ describe('the dashboard’s HTTP routes', () => {
     expect(answer.body).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
   });
 
+  it('answer 400, not 500, to broken %-escapes in a page path (D7)', async () => {
+    const answer = await call('GET', '/%E0%A4%A');
+    expect(answer).toMatchObject({ status: 400, body: { ok: false, error: { code: 'bad_request' } } });
+    expect((await call('GET', '/assets/nothing%20here.js')).status).toBe(404);
+  });
+
   it('answer 404 to an unknown slot and an unknown route, 405 to a wrong method', async () => {
     expect(await call('POST', '/api/slots/slot-9/enabled', '{"enabled":false}')).toMatchObject({
       status: 404,
@@ -155,5 +162,25 @@ describe('the dashboard’s HTTP routes', () => {
     } finally {
       stream.destroy();
     }
+  });
+});
+
+describe('the Host check on port 80 (D7)', () => {
+  it('accepts the port-less Host and Origin a browser sends for http on port 80, and nothing else new', () => {
+    const facts = (host: string, origin?: string) => ({
+      host,
+      origin,
+      authorization: undefined,
+      queryToken: 'tok',
+    });
+    expect(checkRequest(facts('127.0.0.1'), 'tok', 80)).toEqual({ ok: true });
+    expect(checkRequest(facts('localhost', 'http://localhost'), 'tok', 80)).toEqual({ ok: true });
+    expect(checkRequest(facts('127.0.0.1:80', 'http://127.0.0.1:80'), 'tok', 80)).toEqual({ ok: true });
+    expect(checkRequest(facts('127.0.0.1'), 'tok', 8080)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(facts('evil.example'), 'tok', 80)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(facts('127.0.0.1', 'http://evil.example'), 'tok', 80)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 });

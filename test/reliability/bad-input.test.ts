@@ -3,9 +3,11 @@
  * In every case the refresh finishes (exit 0 unless the cache could not be written), other slots keep
  * working, nothing a person wrote is overwritten, and no token leaks into any output.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic, type FakeMode } from '../fake-anthropic';
+import { aliasBomb } from '../support/hostile-registry';
 import { type CliRun, runCli } from '../support/run-cli';
 import { createSecretCollector } from '../support/secret-scan';
 import { createTempHome, type TempHome } from '../support/temp-home';
@@ -53,6 +55,38 @@ describe('the registry', () => {
     expect(fake.stats.usageCalls).toEqual({ 'bad-1@example.com': 1, 'bad-2@example.com': 1 });
   });
 
+  it('an alias bomb (and enabled: no) → a RegistryError at file:line:col for status, doctor and refresh; the last good registry keeps polling', async () => {
+    home = createTempHome({ fake, slots: TWO });
+    expect((await refresh()).code).toBe(0);
+    const good = readFileSync(home.registry, 'utf8');
+    const bomb = aliasBomb(good.slice(good.indexOf('accounts:')));
+    writeFileSync(home.registry, bomb);
+    const where = new RegExp(`${home.registry}:2:\\d+: the slot registry expands its YAML aliases`);
+    const status = await runCli(['status'], home.env());
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(where);
+    expect(status.stderr).toBe('');
+    const doctor = await runCli(['doctor', '--json'], home.env());
+    expect(doctor.code).toBe(1);
+    expect(JSON.parse(doctor.stdout).findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'registry_invalid', level: 'problem' })]),
+    );
+    home.age(600_000);
+    fake.resetStats();
+    const run = await refresh();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(where);
+    expect(fake.stats.usageCalls).toEqual({ 'bad-1@example.com': 1, 'bad-2@example.com': 1 });
+    expect(readFileSync(home.registry, 'utf8')).toBe(bomb);
+
+    // enabled: no is not a boolean: the same located error, not a slot that silently keeps polling.
+    writeFileSync(home.registry, good.replace('id: slot-2', 'id: slot-2\n    enabled: no'));
+    const careless = await runCli(['status'], home.env());
+    expect(careless.stdout).toMatch(
+      /claude-sessions\.yaml:\d+:\d+: accounts\[1\]\.enabled must be true or false \(got "no"/,
+    );
+  });
+
   it('duplicate slot ids → "slot id … appears twice", the file is not rewritten, no API call is guessed for either', async () => {
     home = createTempHome({ fake, slots: TWO });
     const text = readFileSync(home.registry, 'utf8').replace('id: slot-2', 'id: slot-1');
@@ -76,6 +110,21 @@ describe('the registry', () => {
 });
 
 describe('the credential store', () => {
+  it('a FIFO at .credentials.json → that slot is offline with a sentence naming the file, the other slot is ok, the run ends', async () => {
+    home = createTempHome({ fake, slots: TWO });
+    const path = home.credentialsPath('slot-2');
+    rmSync(path);
+    execFileSync('mkfifo', [path]);
+    const run = await runCli(['refresh'], home.env(), { timeoutMs: 30_000 });
+    secrets.addText('refresh (fifo)', run.stdout + run.stderr);
+    expect(run.code).toBe(0);
+    const cache = home.readCache();
+    expect(cache.slots['slot-2']).toMatchObject({ status: 'active', health: 'offline' });
+    expect(cache.slots['slot-2'].last_error?.message).toContain(`${path}: it is not a regular file`);
+    expect(cache.slots['slot-1']).toMatchObject({ status: 'active', health: 'ok' });
+    expect(fake.stats.usageCalls).toEqual({ 'bad-1@example.com': 1 });
+  });
+
   it('broken credential JSON → an error naming the file (never its content), the file untouched, the slot stays active, no API call', async () => {
     home = createTempHome({ fake, slots: TWO });
     const broken = '{"claudeAiOauth": {"accessToken": "sk-ant-oat01-test-truncat';

@@ -4,6 +4,7 @@
  */
 import { createFileStore } from '../../shared/adapters/credentials/file-store';
 import { nodeFileSystem } from '../../shared/adapters/fs/node-file-system';
+import { createNodeFetch } from '../../shared/adapters/http/http-request';
 import { getBrokerPaths } from '../../shared/adapters/paths';
 import type { EngineDeps } from '../../shared/engine/deps';
 import type { FileSystem } from '../../shared/ports/file-system';
@@ -60,6 +61,8 @@ export function createTestDeps(
     env,
     random: options.random ?? Math.random,
     notifier: { name: 'test', notify: async () => ({ ok: true }) },
+    // This home's environment decides the proxy (none), not the one the test runner inherited.
+    fetch: createNodeFetch(env),
     fs: options.fs ?? nodeFileSystem,
   };
   return { deps, logs };

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AlertSeverity } from '../../domain/alerts/types';
-import { redact } from '../../domain/redact';
+import { keepRedacted } from '../../domain/redact-output';
 import type { Logger } from '../../ports/logger';
 import type { Notifier, NotifyResult } from '../../ports/notifier';
 import { findExecutable } from './find-executable';
@@ -37,7 +37,7 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: nu
     execFile(file, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL' }, (err, _out, stderr) => {
       if (!err) return resolve({ ok: true });
       const detail = String(stderr).trim() || err.message;
-      resolve({ ok: false, error: redact(`${file} failed: ${detail}`).slice(0, 500) });
+      resolve({ ok: false, error: keepRedacted(`${file} failed: ${detail}`, 500, 'head') });
     });
   });
 }

@@ -6,9 +6,10 @@
 import { spawn } from 'node:child_process';
 import type { Alert } from '../../domain/alerts/types';
 import { redact } from '../../domain/redact';
+import { collectRedacted } from '../../domain/redact-output';
 
 export const NOTIFY_COMMAND_TIMEOUT_MS = 10_000;
-/** Keep only the end of the command's stderr for the log. */
+/** Keep only the end of the command's stderr for the log (redacted before it is cut). */
 const STDERR_KEEP_CHARS = 500;
 
 export type NotifyCommandResult = { ok: true } | { ok: false; error: string };
@@ -50,7 +51,7 @@ export function runNotifyCommand(
     QUOTA_BROKER_ALERT_BODY: alert.body,
   };
   return new Promise((resolve) => {
-    let stderr = '';
+    const stderr = collectRedacted(STDERR_KEEP_CHARS);
     let settled = false;
     const finish = (result: NotifyCommandResult) => {
       if (settled) return;
@@ -67,16 +68,15 @@ export function runNotifyCommand(
       killGroup(child.pid);
       finish({ ok: false, error: `notify_command timed out after ${timeoutMs / 1000} s and was stopped.` });
     }, timeoutMs);
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP_CHARS);
-    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
     child.on('error', (err) =>
       finish({ ok: false, error: redact(`notify_command could not start: ${err.message}`) }),
     );
     child.on('close', (code, signal) => {
       if (code === 0) return finish({ ok: true });
       const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
-      const tail = stderr.trim() ? `: ${stderr.trim()}` : '';
+      const kept = stderr.text().trim();
+      const tail = kept ? `: ${kept}` : '';
       finish({ ok: false, error: redact(`notify_command ${how}${tail}`) });
     });
     // A command that ignores stdin closes the pipe early; that is not a failure.

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { redact } from '../../domain/redact';
+import { collectRedacted, createStreamRedactor } from '../../domain/redact-output';
 import { RELOGIN_TIMEOUT_MS } from '../../domain/timing';
 import { claudeChildEnv } from './clean-env';
 import { findLoginUrl, sawLoginSuccess, stripAnsi } from './login-output';
@@ -60,8 +60,10 @@ export function startLogin(bin: string, options: LoginOptions): LoginHandle {
     for (const listener of listeners) listener(event);
   };
   const grace = options.killGraceMs ?? 3000;
+  // Raw, only to find the sign-in URL and the success line; what is shown or kept is redacted first.
   let output = '';
-  let stderrTail = '';
+  const stderrTail = collectRedacted(1000);
+  const live = { stdout: createStreamRedactor(), stderr: createStreamRedactor() };
   let url: string | null = null;
   let cancelled = false;
   let timedOut = false;
@@ -93,15 +95,20 @@ export function startLogin(bin: string, options: LoginOptions): LoginHandle {
       cancelled,
       timedOut,
       sawSuccess: sawLoginSuccess(output),
-      error: spawnError ?? (redact(stderrTail).trim() || null),
+      error: spawnError ?? (stderrTail.text().trim() || null),
     };
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const rest = stripAnsi(live[stream].end());
+      if (rest.trim()) emit({ type: 'output', stream, text: rest });
+    }
     emit({ type: 'exited', result });
     resolvePromise(result);
   };
   const onData = (stream: 'stdout' | 'stderr') => (chunk: string) => {
     output = (output + chunk).slice(-16_000);
-    if (stream === 'stderr') stderrTail = (stderrTail + chunk).slice(-1000);
-    const text = redact(stripAnsi(chunk));
+    if (stream === 'stderr') stderrTail.push(chunk);
+    // A token split across two chunks is redacted whole: the redactor holds a trailing run back.
+    const text = stripAnsi(live[stream].push(chunk));
     if (text.trim()) emit({ type: 'output', stream, text });
     if (url === null) {
       url = findLoginUrl(output);

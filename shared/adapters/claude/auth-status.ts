@@ -1,4 +1,4 @@
-import { redact } from '../../domain/redact';
+import { keepRedacted } from '../../domain/redact-output';
 import { parseAuthStatusJson } from '../../domain/schemas/claude-json';
 import { claudeChildEnv } from './clean-env';
 import { runChild } from './run-child';
@@ -66,6 +66,6 @@ export async function runAuthStatus(
     exitCode: result.exitCode,
     ...parsed,
     timedOut: result.timedOut,
-    stderrTail: redact(stderr.slice(-STDERR_TAIL_CHARS)).trim(),
+    stderrTail: keepRedacted(stderr, STDERR_TAIL_CHARS).trim(),
   };
 }

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { collectRedacted } from '../../domain/redact-output';
 
 /** What {@link runChild} reports once the child has exited (or could not start). */
 export interface ChildResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
+  /** The first `maxOutputChars` of stdout, tokens redacted. */
   stdout: string;
+  /** The last `maxOutputChars` of stderr, tokens redacted. */
   stderr: string;
   timedOut: boolean;
   /** Set when the process could not be started (ENOENT, EACCES, …). */
@@ -16,7 +19,7 @@ export interface RunChildOptions {
   timeoutMs: number;
   /** Time between SIGTERM and SIGKILL once the timeout fires. */
   killGraceMs?: number;
-  /** Output kept per stream; the tail is dropped beyond it. */
+  /** Output kept per stream (stdout's head, stderr's tail), redacted before it is cut. */
   maxOutputChars?: number;
   cwd?: string;
 }
@@ -50,15 +53,15 @@ export function runChild(
 ): Promise<ChildResult> {
   const max = options.maxOutputChars ?? 64_000;
   return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
+    const stdout = collectRedacted(max, 'head');
+    const stderr = collectRedacted(max, 'tail');
     let timedOut = false;
     let settled = false;
     const finish = (result: Omit<ChildResult, 'stdout' | 'stderr' | 'timedOut'>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...result, stdout, stderr, timedOut });
+      resolve({ ...result, stdout: stdout.text(), stderr: stderr.text(), timedOut });
     };
     const child = spawn(file, [...args], {
       env: options.env,
@@ -71,12 +74,8 @@ export function runChild(
       timedOut = true;
       terminateChild(child, options.killGraceMs ?? 2000);
     }, options.timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stdout.length < max) stdout += chunk.slice(0, max - stdout.length);
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-max);
-    });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
     child.on('error', (err: NodeJS.ErrnoException) => {
       finish({
         exitCode: null,

@@ -45,6 +45,16 @@ export function buildFindArgs(account: string, service: string): string[] {
   return ['find-generic-password', '-a', account, '-s', service, '-w'];
 }
 
+/**
+ * The longest `add-generic-password` command line sent to `security -i` on stdin, as Claude Code does
+ * (docs/claude-code.md "Where the tokens are"): Claude Code 2.1.332 writes its keychain items over stdin
+ * when the whole line, newline included, is at most 4032 characters, and only above that falls back to
+ * argv. `security -i` reads each line into a 4096-byte buffer (MAX_LINE_LEN in Apple's
+ * SecurityTool/security.c); 4032 leaves it 64 bytes of headroom. The credentials JSON is ~500 bytes
+ * (~1 KB of hex), so in practice every write goes over stdin.
+ */
+export const SECURITY_STDIN_MAX_CHARS = 4032;
+
 /** argv for creating or updating an item: `add-generic-password -U -a <account> -s <service> -X <hex>`. */
 export function buildAddArgs(account: string, service: string, json: string): string[] {
   return [
@@ -57,6 +67,32 @@ export function buildAddArgs(account: string, service: string, json: string): st
     '-X',
     Buffer.from(json, 'utf8').toString('hex'),
   ];
+}
+
+/**
+ * One word of a `security -i` command line: double-quoted, with `\` and `"` escaped as its line parser
+ * (split_line in security.c) reads them. A line break cannot be carried (it ends the line): null then.
+ */
+export function quoteInteractiveWord(word: string): string | null {
+  if (/[\r\n\0]/.test(word)) return null;
+  return `"${word.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/**
+ * The line `security -i` reads on stdin for {@link buildAddArgs}'s command (plus the keychain file, when
+ * one is named), exactly as Claude Code writes it: `add-generic-password -U -a "<account>" -s
+ * "<service>" -X "<hex>"` and a newline. Null when a word cannot be put on one line.
+ */
+export function buildInteractiveAddLine(args: readonly string[]): string | null {
+  const [command, ...rest] = args;
+  const words: string[] = [command];
+  for (const arg of rest) {
+    // Flags bare, values quoted, as Claude Code writes it (quoting never changes the argv security sees).
+    const quoted = /^-[A-Za-z]$/.test(arg) ? arg : quoteInteractiveWord(arg);
+    if (quoted === null) return null;
+    words.push(quoted);
+  }
+  return `${words.join(' ')}\n`;
 }
 
 /**
@@ -93,7 +129,18 @@ export function createKeychainStore(options: KeychainStoreOptions = {}): Credent
     },
     async writeRaw(target, text) {
       const args = inKeychain(buildAddArgs(account, keychainServiceFor(target), text));
-      const outcome = await runSecurity(securityPath, args, timeoutMs);
+      // Tokens never on a command line (exec auditing records argv): the command goes to `security -i`
+      // on stdin, as Claude Code sends it; argv only where Claude Code uses it too, above the line limit.
+      const line = buildInteractiveAddLine(args);
+      if (line === null)
+        throw new CredentialStoreError(
+          `Could not write the ${describeItem(target)}: a line break in the account or keychain name cannot be passed to security.`,
+          'io',
+        );
+      const outcome =
+        line.length <= SECURITY_STDIN_MAX_CHARS
+          ? await runSecurity(securityPath, ['-i'], timeoutMs, line)
+          : await runSecurity(securityPath, args, timeoutMs);
       if (outcome.kind === 'exited' && outcome.exitCode === 0) return;
       throw toStoreError(outcome, `Could not write the ${describeItem(target)}`, securityPath, timeoutMs);
     },

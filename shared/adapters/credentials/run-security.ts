@@ -19,15 +19,17 @@ export type SecurityOutcome =
 
 /**
  * Runs `securityPath` with `args` (execFile, no shell) and reports how it ended. Never rejects.
- * The caller must not put `args` in any message: the write command carries the secret.
+ * `input` is written to its stdin (for `security -i`); without it stdin is closed at once. The caller
+ * must not put `args` or `input` in any message: the write command carries the secret.
  */
 export function runSecurity(
   securityPath: string,
   args: string[],
   timeoutMs: number,
+  input = '',
 ): Promise<SecurityOutcome> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       securityPath,
       args,
       {
@@ -49,6 +51,9 @@ export function runSecurity(
         resolve({ kind: 'signalled', signal: e.signal ?? 'unknown' });
       },
     );
+    // A tool that exits without reading its stdin closes the pipe: the exit code says what happened.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 

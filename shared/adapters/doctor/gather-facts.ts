@@ -22,6 +22,7 @@ import { readCredentials } from '../credentials/credentials';
 import { getCredentialTarget } from '../credentials/keychain-naming';
 import { findSetup, type SetupFound } from '../discovery/find-setup';
 import { type EngineState, readEngineState } from '../engine-state-store';
+import { getStateTrustProblems } from '../fs/state-trust';
 import type { BrokerPaths } from '../paths';
 import { loadRegistry, type RegistryLoad } from '../registry/registry-store';
 import { gatherSlotFacts, type OnlineCheck } from './gather-slot';
@@ -166,6 +167,7 @@ export async function gatherDoctorFacts(o: GatherOptions): Promise<DoctorFacts> 
   ]);
   const global: GlobalFacts = {
     stateDir,
+    untrusted: getStateTrustProblems(paths),
     registry: registryFacts(paths.registry, registryLoad),
     slotsOrigin: source.origin,
     staleThresholdS: settings.stale_threshold_s,

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getCronLines } from '../../domain/doctor/cron-lines';
 import type { CronFacts, CronLine } from '../../domain/doctor/types';
+import { keepRedacted } from '../../domain/redact-output';
 import { findExecutable } from '../alerts/find-executable';
 import { runChild } from '../claude/run-child';
 
@@ -36,7 +37,7 @@ async function readUserCrontab(
   const why = run.timedOut
     ? 'timed out'
     : (run.spawnError ?? (run.stderr.trim().split('\n')[0] || `exit ${run.exitCode}`));
-  return { lines: [], source: null, note: `crontab -l failed (${why.slice(0, 120)})` };
+  return { lines: [], source: null, note: `crontab -l failed (${keepRedacted(why, 120, 'head')})` };
 }
 
 async function readSystemFile(file: string): Promise<CronLine[] | null> {

@@ -23,14 +23,33 @@ export interface WriteFileAtomicOptions {
    * that is cheap to lose and written on a hot path (statusline observations).
    */
   durable?: boolean;
+  /**
+   * A symlink at `path`: `refuse` (the default) fails with `ELOOP` and writes nothing, so a link planted
+   * in the state dir never redirects a write (docs/contracts.md "Security"); `follow` replaces the file
+   * it points to and keeps the link — only for files Claude Code owns, which a dotfiles setup may link
+   * (`.credentials.json`, `settings.json`: docs/claude-code.md "Where the tokens are").
+   */
+  symlink?: 'refuse' | 'follow';
+}
+
+/** The error a refused symlink gives: node's ELOOP, with a sentence saying what to do. */
+function symlinkRefused(path: string): Error {
+  return Object.assign(
+    new Error(
+      `${path} is a symbolic link; the broker does not write through links here. Remove it: rm ${path}`,
+    ),
+    { code: 'ELOOP' },
+  );
 }
 
 /**
  * Writes `data` to `path` atomically: a uniquely named temp file in the same directory is written,
  * fsynced and renamed over `path`, then the directory is fsynced (best-effort). Missing parent
- * directories are created with 0700. If `path` is a symlink, the file it points to is replaced and the
- * link is kept (a dotfiles setup stays intact). On failure the temp file is removed and the original
- * node error (with its `code`, e.g. `EACCES`, `ENOSPC`, `EROFS`) is rethrown; `path` is untouched.
+ * directories are created with 0700. A symlink at `path` is refused (`ELOOP`), or with `symlink:
+ * 'follow'` the file it points to is replaced and the link kept. On failure the temp file is removed and
+ * the original node error (with its `code`, e.g. `EACCES`, `ENOSPC`, `EROFS`) is rethrown; `path` is
+ * untouched. (The rename replaces whatever is at the path itself: a link planted between the check and
+ * the rename is replaced, never written through.)
  */
 export async function writeFileAtomic(
   path: string,
@@ -40,7 +59,9 @@ export async function writeFileAtomic(
   const fs = options.fs ?? nodeFileSystem;
   const mode = options.mode ?? PRIVATE_FILE_MODE;
   const durable = options.durable !== false;
-  const target = await resolveTarget(fs, path);
+  let target = path;
+  if (options.symlink === 'follow') target = await resolveTarget(fs, path);
+  else if (await fs.isSymlink(path)) throw symlinkRefused(path);
   const dir = dirname(target);
   await fs.mkdirp(dir, options.dirMode ?? PRIVATE_DIR_MODE);
   const temp = getTempPath(target);
@@ -57,7 +78,7 @@ export async function writeFileAtomic(
 
 /**
  * {@link writeFileAtomic} with the synchronous half of the port, for the statusline's hot path (no
- * thread pool). Replaces `path` itself (a symlink there is replaced, not followed).
+ * thread pool). A symlink at `path` is refused (`ELOOP`); `symlink: 'follow'` is not offered here.
  */
 export function writeFileAtomicSync(
   path: string,
@@ -65,6 +86,7 @@ export function writeFileAtomicSync(
   options: WriteFileAtomicOptions = {},
 ): void {
   const fs = options.fs ?? nodeFileSystem;
+  if (fs.isSymlinkSync(path)) throw symlinkRefused(path);
   fs.mkdirpSync(dirname(path), options.dirMode ?? PRIVATE_DIR_MODE);
   const temp = getTempPath(path);
   try {

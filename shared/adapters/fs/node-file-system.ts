@@ -6,8 +6,21 @@
 import * as fs from 'node:fs';
 import type { FileSystem } from '../../ports/file-system';
 
+// O_EXCL never follows a symlink at the path; O_NOFOLLOW makes appends and truncations refuse one (ELOOP).
 const CREATE_NEW = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY;
-const APPEND = fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY;
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const APPEND = fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY | NOFOLLOW;
+const TRUNCATE = fs.constants.O_WRONLY | NOFOLLOW;
+/** Opening a FIFO with O_NONBLOCK returns at once instead of waiting for a writer; regular files ignore it. */
+const READ_NONBLOCKING = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** The most a bounded read asks for at once. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** An error with a node-style `code`. */
+function codedError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
 
 /** The real file system (node:fs). */
 export const nodeFileSystem: FileSystem = {
@@ -37,6 +50,36 @@ export const nodeFileSystem: FileSystem = {
   },
   readText: (path) => fs.promises.readFile(path, 'utf8'),
   realpath: (path) => fs.promises.realpath(path),
+  async isSymlink(path) {
+    return (await fs.promises.lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
+  },
+  async readRegularFile(path, maxBytes) {
+    const handle = await fs.promises.open(path, READ_NONBLOCKING);
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile())
+        throw codedError('ENOTREG', `${path} is not a regular file (a FIFO, device or directory).`);
+      if (stats.size > maxBytes)
+        throw codedError('EFBIG', `${path} is ${stats.size} bytes, more than the ${maxBytes} allowed.`);
+      // Read in chunks sized by what is there, never a buffer of maxBytes up front; a file that grew
+      // past the bound after the stat is refused rather than read without end.
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const room = Math.min(Math.max(stats.size - total, 0) + 1, READ_CHUNK_BYTES, maxBytes + 1 - total);
+        const chunk = Buffer.allocUnsafe(room);
+        const { bytesRead } = await handle.read(chunk, 0, room, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes)
+          throw codedError('EFBIG', `${path} is more than the ${maxBytes} bytes allowed.`);
+        chunks.push(chunk.subarray(0, bytesRead));
+      }
+      return Buffer.concat(chunks, total).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  },
 
   mkdirpSync(path, mode) {
     fs.mkdirSync(path, { recursive: true, mode });
@@ -53,6 +96,9 @@ export const nodeFileSystem: FileSystem = {
   },
   renameSync: (from, to) => fs.renameSync(from, to),
   unlinkSync: (path) => fs.unlinkSync(path),
+  isSymlinkSync(path) {
+    return fs.lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  },
   appendSync(path, data, mode) {
     const fd = fs.openSync(path, APPEND, mode);
     try {
@@ -62,9 +108,16 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   sizeSync(path) {
-    return fs.statSync(path, { throwIfNoEntry: false })?.size ?? null;
+    return fs.lstatSync(path, { throwIfNoEntry: false })?.size ?? null;
   },
-  truncateSync: (path, size) => fs.truncateSync(path, size),
+  truncateSync(path, size) {
+    const fd = fs.openSync(path, TRUNCATE);
+    try {
+      fs.ftruncateSync(fd, size);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
 };
 
 /** The node error code of `error` (`'ENOENT'`, `'EACCES'`, …), or undefined. */

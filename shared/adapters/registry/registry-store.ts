@@ -3,6 +3,7 @@
  * survive and only the keys the broker owns change; a file that does not parse is never written.
  */
 import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { redactUnknown } from '../../domain/redact';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
@@ -35,7 +36,13 @@ export async function loadRegistry(file: string): Promise<RegistryLoad> {
     return { state: 'ok', ...readRegistryWithWarnings(parseRegistryDocument(text, file), file) };
   } catch (e) {
     if (e instanceof RegistryError) return { state: 'error', error: e };
-    throw e;
+    // Whatever else a hostile file makes the parser throw is still a registry error, never a crash.
+    return {
+      state: 'error',
+      error: new RegistryError(
+        `${file}: the slot registry cannot be read (${redactUnknown(e)}). Fix the file; the broker keeps using the last good registry and will not overwrite it.`,
+      ),
+    };
   }
 }
 

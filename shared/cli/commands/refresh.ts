@@ -1,6 +1,7 @@
 import { refreshOnce } from '../../engine/broker';
 import type { CycleOptions } from '../../engine/cycle';
-import { CliError } from '../cli-error';
+import { listReloginSlots } from '../../host/relogin-target';
+import { CliError, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { renderStatusTable } from './status-view';
@@ -20,6 +21,11 @@ export async function refreshCommand(
   flags: { slot?: string; json?: boolean; quiet?: boolean },
   afterWrite?: CycleOptions['afterWrite'],
 ): Promise<number> {
+  // Checked here, before asking any broker: the answer (64) must not depend on whether one runs.
+  if (flags.slot !== undefined) {
+    const known = await listReloginSlots(ctx.deps.paths);
+    if (!known.some((s) => s.id === flags.slot)) throw unknownSlotError(flags.slot, known);
+  }
   let outcome: Awaited<ReturnType<typeof refreshOnce>>;
   try {
     outcome = await refreshOnce(ctx.deps, ctx.now, { force: true, slot: flags.slot, afterWrite });

@@ -5,7 +5,7 @@ import { readCredentials } from '../../adapters/credentials/credentials';
 import { RELOGIN_TIMEOUT_MS } from '../../domain/timing';
 import { refreshOnce } from '../../engine/broker';
 import { findReloginTarget, listReloginSlots } from '../../host/relogin-target';
-import { CliError, EXIT_USAGE } from '../cli-error';
+import { CliError, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { describeSlotAfter } from './relogin-report';
@@ -29,14 +29,6 @@ cache and the registry show it active again.
 Ctrl-C cancels. Exit 0 when the slot is back in service, 1 when the login or the
 refresh failed, ${EXIT_CANCELLED} when cancelled.`;
 
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return RELOGIN_TIMEOUT_MS;
-  const s = Number(value);
-  if (!Number.isFinite(s) || s <= 0)
-    throw new CliError(`--timeout must be a positive number of seconds (got "${value}").`, EXIT_USAGE);
-  return s * 1000;
-}
-
 /** Waits for the login, cancelling it on Ctrl-C / SIGTERM and passing typed codes to Claude Code. */
 async function waitForLogin(handle: LoginHandle): Promise<LoginResult> {
   const cancel = () => handle.cancel();
@@ -58,19 +50,16 @@ async function waitForLogin(handle: LoginHandle): Promise<LoginResult> {
 /** Runs the re-login for one slot and reports it back in service. */
 export async function reloginCommand(
   ctx: CliContext,
-  args: string[],
+  id: string,
   flags: { email?: string; timeout?: string },
 ): Promise<number> {
-  const id = args[0];
-  if (!id || args.length > 1)
-    throw new CliError('Usage: quota-broker relogin <slot>. See: quota-broker slots list', EXIT_USAGE);
-  const timeoutMs = parseTimeout(flags.timeout);
+  // Checked by the command table (a positive decimal number of seconds).
+  const timeoutMs = flags.timeout === undefined ? RELOGIN_TIMEOUT_MS : Number(flags.timeout) * 1000;
   const { paths, store, claudeBin } = ctx.deps;
   const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
   const found = await findReloginTarget(paths, id);
   if (!found) {
-    const known = (await listReloginSlots(paths)).map((s) => s.id).join(', ') || 'none';
-    throw new CliError(`There is no slot "${id}" (slots: ${known}). See: quota-broker slots list`);
+    throw unknownSlotError(id, await listReloginSlots(paths));
   }
   const { slot, target } = found;
   const email = flags.email ?? found.email;

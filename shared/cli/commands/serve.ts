@@ -25,9 +25,8 @@ function findRendererDir(): string | null {
 }
 
 export async function serveCommand(ctx: CliContext, flags: { port?: string }): Promise<number> {
+  // Checked by the command table: decimal digits, 0–65535.
   const port = flags.port === undefined ? 0 : Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new CliError(`--port must be a port number (got "${flags.port}").`, 64);
   const rendererDir = findRendererDir();
   if (!rendererDir)
     throw new CliError('The dashboard is not built (dist/renderer is missing); run: npm run build');

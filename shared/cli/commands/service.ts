@@ -9,7 +9,7 @@ import {
 import { createServiceToolRunner } from '../../adapters/service/run-service-tool';
 import { getTransientInstallWarning } from '../../domain/install-location';
 import { isDiscardedOutput } from '../../domain/service/read-service-file';
-import { getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
+import { findUnsafeServiceValue, getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
@@ -51,6 +51,12 @@ async function install(ctx: CliContext): Promise<number> {
     env: getServiceEnv(ctx.deps.env),
     appVersion: __APP_VERSION__,
   };
+  const unsafe = findUnsafeServiceValue(spec);
+  if (unsafe)
+    throw new CliError(
+      `service install refuses ${unsafe}: it holds a line break or NUL, which would add lines of its own to the service file. Nothing was written; fix it and run it again.`,
+      2,
+    );
   const r = await installService(spec, installerOptions(ctx));
   const what = r.location.kind === 'systemd' ? 'systemd user unit' : 'launchd agent';
   ctx.stdout.write(
@@ -104,11 +110,8 @@ async function status(ctx: CliContext): Promise<number> {
   return facts.missingProgram || discarded ? 1 : 0;
 }
 
-/** Dispatches the service subcommands. */
-export async function serviceCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (rest.length > 0 || !sub)
-    throw new CliError('Usage: quota-broker service install|uninstall|status', EXIT_USAGE);
+/** Runs `service install|uninstall|status` (checked against commands/table.ts before it gets here). */
+export async function serviceCommand(ctx: CliContext, sub: string): Promise<number> {
   try {
     if (sub === 'install') return await install(ctx);
     if (sub === 'uninstall') return await uninstall(ctx);
@@ -117,8 +120,5 @@ export async function serviceCommand(ctx: CliContext, args: string[]): Promise<n
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message);
   }
-  throw new CliError(
-    `Unknown service command "${sub}". Usage: quota-broker service install|uninstall|status`,
-    EXIT_USAGE,
-  );
+  throw new CliError(`service has no subcommand "${sub}". Run: quota-broker service --help`, EXIT_USAGE);
 }

@@ -4,10 +4,9 @@
  */
 import type { AdoptCandidate, AdoptReport } from '../../domain/adopt';
 import { AdoptError, adoptSetup } from '../../host/adopt-setup';
-import { CliError, EXIT_USAGE } from '../cli-error';
+import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
-import { parseOwnOptions } from '../own-options';
 
 export const SLOTS_ADOPT_HELP = `  slots discover [--add] [--json]             find an existing setup: config dirs with a
                                               stored login (~/.claude, ~/.claude-*,
@@ -19,13 +18,6 @@ export const SLOTS_ADOPT_HELP = `  slots discover [--add] [--json]             f
                                               ids, emails, labels and order
   slots import <file> [--json]                add the slots of a registry from anywhere;
                                               the file itself is never changed`;
-
-const DISCOVER_OPTIONS = {
-  add: { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-const IMPORT_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const LOGIN_TEXT: Record<AdoptCandidate['login'], string> = {
   ok: 'login stored',
@@ -95,13 +87,11 @@ async function run(ctx: CliContext, options: { add: boolean; from?: string }): P
   }
 }
 
-/** `slots discover` (args after `discover`). */
-export async function slotsDiscoverCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values } = parseOwnOptions(args, DISCOVER_OPTIONS, 'slots discover', 0);
-  if (values.help) {
-    ctx.stdout.write(`Usage:\n${SLOTS_ADOPT_HELP}\n`);
-    return 0;
-  }
+/** `slots discover [--add] [--json]` (checked by its table entry). */
+export async function slotsDiscoverCommand(
+  ctx: CliContext,
+  values: { add?: boolean; json?: boolean },
+): Promise<number> {
   const report = await run(ctx, { add: Boolean(values.add) });
   ctx.stdout.write(
     values.json
@@ -111,16 +101,13 @@ export async function slotsDiscoverCommand(ctx: CliContext, args: string[]): Pro
   return 0;
 }
 
-/** `slots import <file>` (args after `import`). */
-export async function slotsImportCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseOwnOptions(args, IMPORT_OPTIONS, 'slots import', 1);
-  if (values.help) {
-    ctx.stdout.write(`Usage:\n${SLOTS_ADOPT_HELP}\n`);
-    return 0;
-  }
-  const file = positionals[0];
-  if (!file)
-    throw new CliError('"slots import" needs a registry file. See: quota-broker slots --help', EXIT_USAGE);
+/** `slots import <file> [--json]` (checked by its table entry: the file is required). */
+export async function slotsImportCommand(
+  ctx: CliContext,
+  values: { json?: boolean },
+  args: string[],
+): Promise<number> {
+  const file = args[0];
   const report = await run(ctx, { add: true, from: file });
   ctx.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderAdoptReport(report, 'import')}\n`,

@@ -13,7 +13,7 @@ import {
 } from '../../adapters/registry/registry-store';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
-import { CliError, EXIT_USAGE } from '../cli-error';
+import { CliError, EXIT_USAGE, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { renderTable } from '../format';
 import { SLOTS_ADOPT_HELP } from './slots-adopt';
@@ -40,17 +40,25 @@ async function isDefaultLoggedIn(ctx: CliContext): Promise<boolean> {
   return (await readCredentials(ctx.deps.store, target)).state === 'ok';
 }
 
+/** An id the registry does not have is a usage error (64), as for every command that takes one. */
+async function mustExist(file: string, id: string): Promise<void> {
+  const load = await loadRegistry(file);
+  const slots = load.state === 'ok' ? load.registry.slots : load.state === 'absent' ? [] : null;
+  if (slots && !slots.some((s) => s.id === id)) throw unknownSlotError(id, slots);
+}
+
+/**
+ * Runs `slots <sub>` with its arguments, already checked against its table entry (commands/table.ts):
+ * `add` has <id> [config_dir], `remove`/`enable`/`disable` have <id>, `list` none.
+ */
 export async function slotsCommand(
   ctx: CliContext,
+  sub: string,
   args: string[],
   flags: { email?: string; label?: string; default?: boolean },
 ): Promise<number> {
   const file = ctx.deps.paths.registry;
-  const [sub, id, dir] = args;
-  const needId = () => {
-    if (!id) throw new CliError(`"slots ${sub}" needs a slot id. See: quota-broker slots --help`, EXIT_USAGE);
-    return id;
-  };
+  const [id, dir] = args;
   const edit = async (fn: Parameters<typeof editRegistry>[1]) => {
     try {
       return await editRegistry(file, fn, ctx.deps.fs);
@@ -59,7 +67,6 @@ export async function slotsCommand(
     }
   };
   switch (sub) {
-    case undefined:
     case 'list': {
       const load = await loadRegistry(file);
       if (load.state === 'error') throw new CliError(load.error.message);
@@ -75,13 +82,18 @@ export async function slotsCommand(
       return 0;
     }
     case 'add': {
-      const slotId = needId();
+      const slotId = id;
       if (!SLOT_ID_PATTERN.test(slotId))
         throw new CliError(`Slot id "${slotId}" must match ${SLOT_ID_RULE}.`, EXIT_USAGE);
+      if (dir !== undefined && flags.default)
+        throw new CliError(
+          'slots add takes either <config_dir> or --default, not both. Run: quota-broker slots add --help',
+          EXIT_USAGE,
+        );
       const configDir = dir ?? (flags.default ? DEFAULT_CONFIG_DIR : undefined);
       if (!configDir)
         throw new CliError(
-          '"slots add" needs a config dir: quota-broker slots add <id> <config_dir> (or --default for ~/.claude)',
+          'slots add needs <config_dir> (or --default for ~/.claude). Run: quota-broker slots add --help',
           EXIT_USAGE,
         );
       if (!isAbsolute(configDir) && !configDir.startsWith('~/') && configDir !== '~')
@@ -110,17 +122,19 @@ export async function slotsCommand(
       return 0;
     }
     case 'remove':
-      await edit((doc) => removeAccount(doc, needId()));
+      await mustExist(file, id);
+      await edit((doc) => removeAccount(doc, id));
       ctx.stdout.write(`Removed slot ${id}.\n`);
       return 0;
     case 'enable':
     case 'disable': {
+      await mustExist(file, id);
       let reactivated = false;
       await edit((doc) => {
-        setEnabled(doc, needId(), sub === 'enable');
+        setEnabled(doc, id, sub === 'enable');
         // "Resume polling" includes a slot marked inactive (a dead login, or an old tool's verdict): the
         // next cycle reads its login and deactivates it again at once if it is still dead.
-        if (sub === 'enable') reactivated = setStatuses(doc, { [needId()]: 'active' }) > 0;
+        if (sub === 'enable') reactivated = setStatuses(doc, { [id]: 'active' }) > 0;
       });
       ctx.stdout.write(
         `Slot ${id} ${sub}d${reactivated ? ' and marked active: the next cycle checks its login' : ''}.\n`,
@@ -128,6 +142,6 @@ export async function slotsCommand(
       return 0;
     }
     default:
-      throw new CliError(`Unknown slots command "${sub}". See: quota-broker slots --help`, EXIT_USAGE);
+      throw new CliError(`slots has no subcommand "${sub}". Run: quota-broker slots --help`, EXIT_USAGE);
   }
 }

@@ -1,6 +1,7 @@
 import { readOpenEpisodes } from '../../adapters/alerts/alert-state-store';
 import { getBrokerHolder } from '../../adapters/broker-lock';
 import { readCache } from '../../adapters/cache-store';
+import { describeTrustProblem, getStateTrustProblems } from '../../adapters/fs/state-trust';
 import { loadRegistry } from '../../adapters/registry/registry-store';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
@@ -46,6 +47,8 @@ export async function statusCommand(ctx: CliContext, flags: { json?: boolean }):
     return 0;
   }
   const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
+  for (const problem of getStateTrustProblems(paths))
+    ctx.stderr.write(`${c.red(describeTrustProblem(problem))}\n`);
   if (registryError) ctx.stdout.write(`${c.red(registryError)}\n\n`);
   if (load.state !== 'ok') {
     const why = load.state === 'absent' ? 'no data yet' : load.message;

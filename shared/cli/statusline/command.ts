@@ -1,5 +1,6 @@
 /**
- * The statusline command's options: --help, --install, --uninstall (with --config-dir, --force).
+ * The statusline command's options: --help, --install, --uninstall (with --config-dir, --force); the
+ * line's own --segment/--format are handled on the per-update path (line-args.ts).
  * Loaded lazily by entry.ts, so none of this costs the per-update line anything.
  */
 import { writeSync } from 'node:fs';
@@ -7,6 +8,13 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { normalizeConfigDir } from '../../domain/config-dir';
 import { getTransientInstallWarning } from '../../domain/install-location';
+import {
+  type CommandSpec,
+  type OptionValues,
+  parseCommandLine,
+  usageMessage,
+  wantsHelp,
+} from '../args/parse-command-line';
 import { getStatuslineHelp } from './help';
 import { getStatuslineCommand, type InstallOutcome, installStatusline, uninstallStatusline } from './install';
 
@@ -15,38 +23,40 @@ function out(fd: 1 | 2, text: string): void {
   writeSync(fd, text);
 }
 
-interface ParsedArgs {
-  help: boolean;
-  install: boolean;
-  uninstall: boolean;
-  force: boolean;
-  configDir?: string;
-}
-
-function parseArgs(args: string[]): ParsedArgs | string {
-  const out: ParsedArgs = { help: false, install: false, uninstall: false, force: false };
-  let lineOption: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') out.help = true;
+/** The statusline's options, in the CLI's one grammar (shared/cli/args/parse-command-line.ts). */
+const STATUSLINE_SPEC = {
+  name: 'statusline',
+  options: {
+    install: { type: 'boolean' },
+    uninstall: { type: 'boolean' },
+    force: { type: 'boolean' },
+    'config-dir': { type: 'string', valueName: 'a directory' },
     // The line's own options (line-args.ts) reach here only mixed with others, or incomplete.
-    else if (a === '--segment' || a.startsWith('--format=')) lineOption ??= a;
-    else if (a === '--format' && args[i + 1] != null) {
-      lineOption ??= a;
-      i++;
-    } else if (a === '--install') out.install = true;
-    else if (a === '--uninstall') out.uninstall = true;
-    else if (a === '--force') out.force = true;
-    else if (a === '--config-dir' && args[i + 1] != null && !args[i + 1].startsWith('--'))
-      out.configDir = args[++i];
-    else if (a.startsWith('--config-dir=') && a.length > '--config-dir='.length) out.configDir = a.slice(13);
-    else return `Unknown or incomplete option "${a}".`;
-  }
-  if (lineOption && !out.help)
-    return `${lineOption} prints the line; it does not combine with --install or --uninstall.`;
-  if (out.install && out.uninstall) return 'Choose one of --install and --uninstall.';
-  if (!out.help && !out.install && !out.uninstall) return 'Options need --install or --uninstall.';
-  return out;
+    segment: { type: 'boolean' },
+    format: { type: 'string', valueName: 'a format' },
+  },
+} as const satisfies CommandSpec;
+
+/** Exit code of a usage error, as for every other command (docs/contracts.md). */
+const EXIT_USAGE = 64;
+
+type ParsedArgs = OptionValues<typeof STATUSLINE_SPEC.options>;
+
+function parseArgs(args: string[]): ParsedArgs | { help: true } | string {
+  if (wantsHelp(args)) return { help: true };
+  const parsed = parseCommandLine(STATUSLINE_SPEC, args);
+  if (!parsed.ok) return parsed.message;
+  const v = parsed.values;
+  if (v.segment || v.format !== undefined)
+    return usageMessage(
+      'statusline',
+      `prints the line with ${v.segment ? '--segment' : '--format'}; it does not combine with --install or --uninstall`,
+    );
+  if (v.install && v.uninstall) return usageMessage('statusline', 'takes --install or --uninstall, not both');
+  if (!v.install && !v.uninstall)
+    return usageMessage('statusline', 'takes --force and --config-dir only with --install or --uninstall');
+  if (v.force && !v.install) return usageMessage('statusline', 'takes --force only with --install');
+  return v;
 }
 
 function getOutcomeMessage(outcome: Extract<InstallOutcome, { ok: true }>, command: string): string {
@@ -71,28 +81,31 @@ function getOutcomeMessage(outcome: Extract<InstallOutcome, { ok: true }>, comma
   }
 }
 
-/** Runs the options and returns the exit code: 0 done, 1 refused or failed (with a sentence on stderr). */
+/**
+ * Runs the options and returns the exit code: 0 done, 1 refused or failed, 64 a usage error (each with
+ * one sentence on stderr).
+ */
 export async function runStatuslineOptions(
   args: string[],
   ctx: { binPath: string; env?: NodeJS.ProcessEnv; execPath?: string },
 ): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    out(2, `quota-broker statusline: ${parsed} See quota-broker statusline --help.\n`);
-    return 1;
+    out(2, `quota-broker: ${parsed}\n`);
+    return EXIT_USAGE;
   }
-  if (parsed.help) {
+  if ('help' in parsed) {
     out(1, getStatuslineHelp());
     return 0;
   }
   const env = ctx.env ?? process.env;
   const home = env.HOME || homedir();
   const configDir = resolve(
-    normalizeConfigDir(parsed.configDir || env.CLAUDE_CONFIG_DIR || `${home}/.claude`, home),
+    normalizeConfigDir(parsed['config-dir'] || env.CLAUDE_CONFIG_DIR || `${home}/.claude`, home),
   );
   const command = getStatuslineCommand(ctx.execPath ?? process.execPath, ctx.binPath);
   const outcome = parsed.install
-    ? await installStatusline({ configDir, command, force: parsed.force })
+    ? await installStatusline({ configDir, command, force: parsed.force === true })
     : await uninstallStatusline({ configDir });
   if (!outcome.ok) {
     out(2, `quota-broker statusline: ${outcome.message}\n`);

@@ -4,11 +4,13 @@
  * line. `--segment` and `--format` shape the line; the other options (--install, --uninstall, --help) load
  * their code lazily.
  */
-import { appendFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrokerPaths, getBrokerPaths } from '../../adapters/paths';
+import { redact } from '../../domain/redact';
 import { type LineArgs, parseLineArgs } from './line-args';
 import { readStdinWithDeadline } from './read-stdin';
+import { LOG_APPEND_FLAGS } from './refresh-trigger';
 import { runStatusline } from './run-statusline';
 
 /** The options' bundle, next to this one in dist/ (scripts/build.mjs builds both). */
@@ -73,11 +75,17 @@ async function main(): Promise<number> {
   } catch (error) {
     print(FALLBACK_LINE);
     try {
-      if (paths)
-        appendFileSync(
-          paths.log,
-          `${new Date().toISOString()} statusline: ${(error as Error)?.stack ?? error}\n`,
-        );
+      if (paths) {
+        const fd = openSync(paths.log, LOG_APPEND_FLAGS, 0o600);
+        try {
+          writeSync(
+            fd,
+            `${new Date().toISOString()} statusline: ${redact(String((error as Error)?.stack ?? error))}\n`,
+          );
+        } finally {
+          closeSync(fd);
+        }
+      }
     } catch {
       // No log either; the line above still says something broke.
     }

@@ -126,7 +126,8 @@ async function save(
   text: string,
 ): Promise<Extract<InstallOutcome, { ok: false }> | null> {
   try {
-    await writeFileAtomic(file.path, file.bom + text, { mode: file.mode });
+    // Claude Code's own settings.json, which a dotfiles setup may link: written through the link on purpose.
+    await writeFileAtomic(file.path, file.bom + text, { mode: file.mode, symlink: 'follow' });
     return null;
   } catch (e) {
     return { ok: false, code: 'io', message: `Cannot write ${file.path}: ${(e as Error).message}` };

@@ -2,11 +2,23 @@
  * Starting one detached `refresh` from the statusline when its data is stale and no broker runs.
  * Never waits for it: the child is detached, has no window, and appends its output to the broker log.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerPaths } from '../../adapters/paths';
 import { BROKER_LOCK_STALE_MS } from '../../domain/timing';
 
+/** Appending to broker.log never follows a symlink planted at its path (docs/contracts.md "Security"). */
+export const LOG_APPEND_FLAGS =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 /** A refresh marker older than this is from a refresh that finished or died; it is replaced. */
 export const REFRESH_MARKER_MAX_AGE_MS = 120_000;
 
@@ -98,7 +110,7 @@ export async function startDetachedRefresh(
   let fd: number | undefined;
   try {
     mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-    fd = openSync(paths.log, 'a', 0o600);
+    fd = openSync(paths.log, LOG_APPEND_FLAGS, 0o600);
     const stamp = new Date(now).toISOString();
     if (!existsSync(command.script)) {
       writeSync(fd, `${stamp} statusline: cannot start a refresh, ${command.script} is missing\n`);

@@ -5,7 +5,9 @@
  * cache). Every failure degrades to a still-useful line.
  */
 import { readCacheSync } from '../../adapters/cache-read';
+import { guardStateWrites } from '../../adapters/fs/guard-state-writes';
 import { nodeFileSystem } from '../../adapters/fs/node-file-system';
+import { getStateTrustProblems } from '../../adapters/fs/state-trust';
 import { getObservationKey, readObservation, writeObservation } from '../../adapters/observations';
 import type { BrokerPaths } from '../../adapters/paths';
 import { getStatuslineSlot } from '../../domain/statusline/attribute-slot';
@@ -60,7 +62,9 @@ export type RefreshOutcome =
   | 'already-started'
   | 'started'
   | 'failed'
-  | 'disabled';
+  | 'disabled'
+  /** The state dir or registry is someone else's or writable by others: nothing is written there. */
+  | 'untrusted';
 export type ObservationOutcome = 'none' | 'recorded' | 'unchanged' | 'failed';
 
 export interface StatuslineResult {
@@ -110,7 +114,12 @@ export async function runStatusline(options: StatuslineOptions): Promise<Statusl
     observationOutcome = merged.changed ? 'recorded' : 'unchanged';
     if (merged.changed) {
       try {
-        writeObservation(paths, key, merged.observation, options.fs ?? nodeFileSystem);
+        writeObservation(
+          paths,
+          key,
+          merged.observation,
+          options.fs ?? guardStateWrites(nodeFileSystem, paths),
+        );
       } catch {
         // A read-only state dir must not cost the line: the numbers are shown all the same.
         observationOutcome = 'failed';
@@ -149,6 +158,8 @@ async function triggerRefresh(options: StatuslineOptions): Promise<RefreshOutcom
   const { paths, now } = options;
   if (!options.refreshCommand) return 'disabled';
   if (isBrokerLockLive(paths, now)) return 'broker-running';
+  // The marker and the log line go into the state dir: not into one someone else controls.
+  if (getStateTrustProblems(paths).length > 0) return 'untrusted';
   if (!claimRefreshMarker(paths, now)) return 'already-started';
   const start = options.startRefresh ?? startDetachedRefresh;
   return (await start(paths, options.refreshCommand, options.env, now)) ? 'started' : 'failed';

@@ -16,8 +16,28 @@ const make = (level: FindingLevel, code: string, message: string, fix: string | 
   fix,
 });
 
+const octal = (mode: number) => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+
+/** One problem per state dir or registry that is someone else's or that others can write. */
+function trustFindings(g: GlobalFacts): Finding[] {
+  return g.untrusted.map((u) => {
+    const whose = u.owner === u.uid ? 'yours' : `uid ${u.owner}'s, not yours (uid ${u.uid})`;
+    const code = u.what === 'state dir' ? 'state_dir_untrusted' : 'registry_untrusted';
+    const message = `the ${u.what} ${u.path} is ${whose}, mode ${octal(u.mode)}: the broker will not write there or run its notify_command`;
+    const fix =
+      u.reason !== 'owner'
+        ? `run: chmod go-w ${u.path}`
+        : u.what === 'state dir'
+          ? 'set QUOTA_BROKER_HOME to a directory of your own'
+          : 'set QUOTA_BROKER_SESSIONS to a file of your own';
+    return make('problem', code, message, fix);
+  });
+}
+
 function stateDirFinding(g: GlobalFacts): Finding | null {
   const { path, exists, mode } = g.stateDir;
+  // Someone else's or writable by others: trustFindings says so (chmod 700 is no fix for that).
+  if (g.untrusted.some((u) => u.what === 'state dir')) return null;
   if (!exists)
     return make(
       'warn',
@@ -205,7 +225,7 @@ function adoptionFinding(g: GlobalFacts, slotCount: number): Finding | null {
 
 /** The global findings except service, cron and log (see schedule-findings.ts). */
 export function getGlobalFindings(g: GlobalFacts, slotCount: number, now: number): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = trustFindings(g);
   const dir = stateDirFinding(g);
   if (dir) out.push(dir);
   out.push(...registryFindings(g, slotCount));

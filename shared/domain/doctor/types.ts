@@ -182,8 +182,21 @@ export interface StateDirFacts {
   mode: number | null;
 }
 
+/** A state dir or registry that is not the user's own, or that others can write (adapters/fs/state-trust.ts). */
+export interface UntrustedPathFacts {
+  what: 'state dir' | 'registry' | "registry's directory";
+  path: string;
+  /** Owner uid and permission bits of the path; the uid the broker runs as. */
+  owner: number;
+  mode: number;
+  uid: number;
+  reason: 'owner' | 'group-writable' | 'other-writable' | 'group-and-other-writable';
+}
+
 export interface GlobalFacts {
   stateDir: StateDirFacts;
+  /** Paths the broker refuses to write to and whose notify_command it will not run. */
+  untrusted: UntrustedPathFacts[];
   registry: RegistryFacts;
   /** Where the slots came from: the registry, its last good copy (registry broken), discovery, or nothing. */
   slotsOrigin: 'file' | 'last_good' | 'discovered' | 'cache' | 'none';

@@ -42,10 +42,14 @@ const percentages = (key: string) =>
       `${key} must be a list of percentages between 1 and 100, e.g. [80, 95] (got ${show(issue.input)}).`,
   );
 
+/** Upper bound of the `*_days` settings (docs/alerts.md): a year; more would mean nothing. */
+export const MAX_ALERT_DAYS = 365;
+
 const days = (key: string, fallback: number) =>
   v.custom<number>(
-    (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0,
-    (issue) => `${key} must be a number of days, 0 or more (got ${show(issue.input)}); using ${fallback}.`,
+    (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MAX_ALERT_DAYS,
+    (issue) =>
+      `${key} must be a number of days from 0 to ${MAX_ALERT_DAYS} (got ${show(issue.input)}); using ${fallback}.`,
   );
 
 export const ThresholdsSchema = v.object({

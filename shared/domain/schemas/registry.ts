@@ -8,7 +8,7 @@
  * reader produced gives the same registry, key order included.
  */
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS } from '../settings-defaults';
+import { DEFAULT_SETTINGS, SETTING_BOUNDS } from '../settings-defaults';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../slot-id';
 import { type AlertsBlock, AlertsBlockSchema, readAlertsBlock } from './alerts-settings';
 import { SlotStatusSchema, TokenRefreshModeSchema } from './common';
@@ -73,21 +73,23 @@ export const SlotConfigSchema = v.pipe(
   }),
 );
 
-const positive = v.custom<number>(
-  (x) => typeof x === 'number' && Number.isFinite(x) && x > 0,
-  (issue) => `must be a positive number (got ${show(issue.input)})`,
-);
-
 /** `settings:` — every key optional with its default (settings-defaults.ts). */
-export const BrokerSettingsSchema = v.object({
-  refresh_interval_s: v.optional(
-    v.pipe(
-      positive,
-      v.minValue(60, (issue) => `must be at least 60 (got ${show(issue.input)})`),
+/** A number setting within its documented bounds (SETTING_BOUNDS), else its default is not used: an error. */
+const bounded = (key: keyof typeof SETTING_BOUNDS) => {
+  const { min, max } = SETTING_BOUNDS[key];
+  return v.optional(
+    v.custom<number>(
+      (x) => typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max,
+      (issue) => `must be from ${min} to ${max} (got ${show(issue.input)})`,
     ),
-    DEFAULT_SETTINGS.refresh_interval_s,
-  ),
-  stale_threshold_s: v.optional(positive, DEFAULT_SETTINGS.stale_threshold_s),
+    DEFAULT_SETTINGS[key],
+  );
+};
+
+export const BrokerSettingsSchema = v.object({
+  /** Seconds between usage calls per slot (±10 % jitter). */
+  refresh_interval_s: bounded('refresh_interval_s'),
+  stale_threshold_s: bounded('stale_threshold_s'),
   token_refresh: v.optional(
     v.picklist(
       ['auto', ...TokenRefreshModeSchema.options],
@@ -96,27 +98,17 @@ export const BrokerSettingsSchema = v.object({
     DEFAULT_SETTINGS.token_refresh,
   ),
   /** Per-request timeout for the usage and profile endpoints. */
-  request_timeout_s: v.optional(positive, DEFAULT_SETTINGS.request_timeout_s),
+  request_timeout_s: bounded('request_timeout_s'),
   /**
    * Timeout of a token refresh request (locked mode). Long on purpose: aborting it does not stop the
    * server from rotating the token, so a short one can lose a login on a slow link. Kept under the refresh
    * locks' 60 s stale time.
    */
-  token_timeout_s: v.optional(
-    v.pipe(
-      positive,
-      v.maxValue(
-        55,
-        (issue) =>
-          `must stay under 55 (Claude Code's refresh locks go stale at 60 s; got ${show(issue.input)})`,
-      ),
-    ),
-    DEFAULT_SETTINGS.token_timeout_s,
-  ),
+  token_timeout_s: bounded('token_timeout_s'),
   /** Upper bound of usage calls per slot per trailing hour. */
-  max_calls_per_hour: v.optional(positive, DEFAULT_SETTINGS.max_calls_per_hour),
+  max_calls_per_hour: bounded('max_calls_per_hour'),
   /** How long a statusline observation replaces an endpoint call. */
-  observation_fresh_s: v.optional(positive, DEFAULT_SETTINGS.observation_fresh_s),
+  observation_fresh_s: bounded('observation_fresh_s'),
   /** Statusline format (docs/statusline.md); anything but a string is ignored. */
   statusline_format: orAbsent(v.string()),
   /** What the tray's title shows; anything else is ignored (the tray uses its default). */

@@ -1,5 +1,5 @@
 /** The launchd agent (~/Library/LaunchAgents) for `quota-broker daemon`. Pure. */
-import { LAUNCHD_LABEL, RESTART_DELAY_S, type ServiceSpec } from './service-spec';
+import { assertSafeServiceSpec, LAUNCHD_LABEL, RESTART_DELAY_S, type ServiceSpec } from './service-spec';
 
 /** Escapes text for an XML element. */
 export function escapeXml(s: string): string {
@@ -16,8 +16,10 @@ const str = (s: string) => `<string>${escapeXml(s)}</string>`;
 /**
  * The plist text: runs the daemon at login, restarts it when it exits with a failure (KeepAlive
  * SuccessfulExit false), and appends stdout and stderr to the broker's log (launchd's default is /dev/null).
+ * Throws for a value with a line break (D8).
  */
 export function getLaunchdPlist(spec: ServiceSpec): string {
+  assertSafeServiceSpec(spec);
   const env = Object.entries(spec.env).flatMap(([k, v]) => [
     `      <key>${escapeXml(k)}</key>`,
     `      ${str(v)}`,

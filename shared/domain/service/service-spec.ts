@@ -24,6 +24,32 @@ export interface ServiceSpec {
   appVersion: string;
 }
 
+/**
+ * The first value of `spec` that would break out of its line in a unit or plist (a CR, LF or NUL: in a
+ * systemd unit the rest becomes a directive of its own), named for the error; null when all are safe.
+ */
+export function findUnsafeServiceValue(spec: ServiceSpec): string | null {
+  const named: [string, string][] = [
+    ['the node path', spec.nodePath],
+    ['the quota-broker path', spec.binPath],
+    ['the log path', spec.logPath],
+    ...Object.entries(spec.env).flatMap(([k, v]): [string, string][] => [
+      [`the variable name ${JSON.stringify(k)}`, k],
+      [k, v],
+    ]),
+  ];
+  return named.find(([, value]) => /[\r\n\0]/.test(value))?.[0] ?? null;
+}
+
+/** Refuses a spec with a value {@link findUnsafeServiceValue} finds; the generators call it first. */
+export function assertSafeServiceSpec(spec: ServiceSpec): void {
+  const unsafe = findUnsafeServiceValue(spec);
+  if (unsafe)
+    throw new Error(
+      `${unsafe} holds a line break or NUL, which would add lines of its own to the service file; nothing was written. Fix it and run: quota-broker service install`,
+    );
+}
+
 /** Variables worth carrying from the installing shell (none holds a secret). */
 const CARRIED = ['PATH', 'NODE_EXTRA_CA_CERTS'];
 

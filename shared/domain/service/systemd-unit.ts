@@ -1,5 +1,5 @@
 /** The systemd user unit for `quota-broker daemon` (systemd ≥ 240 for `append:` output). Pure. */
-import { RESTART_DELAY_S, type ServiceSpec } from './service-spec';
+import { assertSafeServiceSpec, RESTART_DELAY_S, type ServiceSpec } from './service-spec';
 
 /** Escapes `%` specifiers, which systemd expands in most settings. */
 function escapeSpecifiers(s: string): string {
@@ -18,9 +18,10 @@ function environmentLine(key: string, value: string): string {
 
 /**
  * The unit text: runs the daemon with the real node and script, restarts it on failure, and appends its
- * stdout and stderr to the broker's log file.
+ * stdout and stderr to the broker's log file. Throws for a value with a line break (D8).
  */
 export function getSystemdUnit(spec: ServiceSpec): string {
+  assertSafeServiceSpec(spec);
   const log = escapeSpecifiers(spec.logPath);
   return [
     `# Written by "quota-broker service install" (quota-broker ${spec.appVersion}).`,

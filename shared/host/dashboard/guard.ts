@@ -20,9 +20,13 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The Host values we answer to: our port on 127.0.0.1 or localhost (DNS-rebinding defence). */
+/**
+ * The Host values we answer to: our port on 127.0.0.1 or localhost (DNS-rebinding defence). On port
+ * 80 a browser leaves the port out of Host and Origin (http's default), so the bare names count too.
+ */
 export function allowedHosts(port: number): string[] {
-  return [`127.0.0.1:${port}`, `localhost:${port}`];
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return port === 80 ? [...hosts, '127.0.0.1', 'localhost'] : hosts;
 }
 
 export function checkRequest(facts: RequestFacts, token: string, port: number): GuardVerdict {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { redactUnknown } from '../../domain/redact';
 import { dispatch } from '../../ipc/dispatch';
 import {
@@ -26,10 +26,32 @@ import {
 import { EVENTS, type Events, OPERATIONS, type Operations } from '../../ipc/operations';
 import type { Logger } from '../../ports/logger';
 import { checkRequest } from './guard';
-import { securityHeaders, sendStatic } from './static-files';
+import { decodeUrlPath, securityHeaders, sendStatic } from './static-files';
 
 export const SSE_PING_MS = 25_000;
 const MAX_BODY = 16 * 1024;
+
+/**
+ * What one local client can hold (D5 of the hardening issue): the engine shares this process, so sockets
+ * that never finish a request must not use up its file descriptors. A browser needs ~6 connections per
+ * tab plus one event stream; sockets past the cap are closed at once, a request must finish its headers
+ * and body quickly, and a socket idle for a minute (an event stream pings every 25 s) is closed.
+ */
+export const SERVE_LIMITS = {
+  maxConnections: 32,
+  /** A socket that sends nothing (Node's header timeout starts only with the first byte). */
+  firstRequestMs: 5_000,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  idleSocketMs: 60_000,
+  /**
+   * How often Node looks for requests past their header or request timeout (its default is 30 s): a
+   * slow sender is cut within the timeout plus this. A socket that sends nothing at all is closed by
+   * its own timer (firstRequestMs), not by this check.
+   */
+  checkIntervalMs: 5_000,
+} as const;
 
 export interface Dashboard {
   url: string;
@@ -80,6 +102,10 @@ export interface DashboardOptions<T extends OperationTable> {
 
 const notFound = { ok: false, error: { code: 'not_found', message: 'Not found.' } } as const;
 const notAllowed = { ok: false, error: { code: 'method', message: 'Method not allowed.' } } as const;
+const badEscapes = {
+  ok: false,
+  error: { code: BAD_REQUEST, message: 'The path has broken %-escapes.' },
+} as const;
 
 export async function startDashboard<T extends OperationTable = Operations>(
   host: DashboardHost<NoInfer<T>>,
@@ -113,7 +139,9 @@ export async function startDashboard<T extends OperationTable = Operations>(
     const method = req.method ?? 'GET';
     if (!path.startsWith(`${API_PREFIX}/`)) {
       if (method !== 'GET') return json(res, 405, notAllowed);
-      if (await sendStatic(opts.rendererDir, path, res, token)) return;
+      const decoded = decodeUrlPath(path);
+      if (decoded === null) return json(res, 400, badEscapes);
+      if (await sendStatic(opts.rendererDir, decoded, res, token)) return;
       return json(res, 404, notFound);
     }
     if (path === EVENTS_PATH) return method === 'GET' ? openEvents(res) : json(res, 405, notAllowed);
@@ -154,13 +182,26 @@ export async function startDashboard<T extends OperationTable = Operations>(
     });
   }
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent)
-        json(res, 500, { ok: false, error: { code: 'internal', message: redactUnknown(e) } });
-      else res.end();
-    });
-  });
+  const limits = SERVE_LIMITS;
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        if (!res.headersSent)
+          json(res, 500, { ok: false, error: { code: 'internal', message: redactUnknown(e) } });
+        else res.end();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleSocketMs, (socket) => socket.destroy());
+  server.on('connection', (socket: Socket) => socket.setTimeout(limits.firstRequestMs));
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(limits.idleSocketMs));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

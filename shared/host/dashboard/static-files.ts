@@ -36,14 +36,23 @@ export function withTokenInAssetUrls(html: string, token: string): string {
   );
 }
 
-/** Sends `urlPath` from `root` (index.html for `/`); false when there is no such file. */
+/** `urlPath` with its %-escapes decoded, or null when they are broken (a 400, not a crash). */
+export function decodeUrlPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
+/** Sends `urlPath` (already decoded) from `root` (index.html for `/`); false when there is no such file. */
 export async function sendStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
   token: string,
 ): Promise<boolean> {
-  const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const rel = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
   const file = normalize(join(root, rel));
   if (!file.startsWith(root + sep)) return false;
   let body: Buffer;

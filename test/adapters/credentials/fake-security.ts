@@ -12,6 +12,8 @@ export interface FakeSecurity {
   dir: string;
   /** argv of every call so far, in order. */
   calls(): Promise<string[][]>;
+  /** The commands `security -i` read on stdin so far, each split into words as security does. */
+  stdinCommands(): Promise<string[][]>;
   setMode(mode: '' | 'locked' | 'sleep' | 'fail'): Promise<void>;
   /** Raw bytes of every stored item, keyed `account@@service`. */
   items(): Promise<Record<string, string>>;
@@ -33,6 +35,13 @@ export async function createFakeSecurity(): Promise<FakeSecurity> {
     dir,
     async calls() {
       const text = await readFile(join(dir, 'calls.jsonl'), 'utf8').catch(() => '');
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as string[]);
+    },
+    async stdinCommands() {
+      const text = await readFile(join(dir, 'stdin.jsonl'), 'utf8').catch(() => '');
       return text
         .split('\n')
         .filter(Boolean)

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('file store', () => {
   it('maps EACCES to a denied error naming the file', async () => {
     const denied: FileSystem = {
       ...nodeFileSystem,
-      readText: async () => {
+      readRegularFile: async () => {
         throw eacces();
       },
       writeNewFile: async () => {
@@ -72,5 +73,46 @@ describe('file store', () => {
     expect(error.code).toBe('io');
     expect(error.message).toContain('the disk is full');
     expect(await readFile(path, 'utf8')).toBe('old');
+  });
+
+  it.each([
+    [
+      'a FIFO (it would block the read forever)',
+      'fifo',
+      /not a regular file \(a FIFO, device or directory\)/,
+      'io',
+    ],
+    ['a directory', 'dir', /not a regular file/, 'io'],
+    ['a file over 1 MB', 'big', /larger than 1024 KB/, 'io'],
+  ] as const)(
+    'refuses %s at .credentials.json with a sentence, at once',
+    async (_label, kind, message, code) => {
+      if (kind === 'fifo') execFileSync('mkfifo', [path]);
+      if (kind === 'dir') await mkdir(path);
+      if (kind === 'big') await writeFile(path, `{"pad":"${'x'.repeat(1024 * 1024)}"}`);
+      const error = (await createFileStore()
+        .readRaw(target)
+        .catch((e: unknown) => e)) as CredentialStoreError;
+      expect(error).toBeInstanceOf(CredentialStoreError);
+      expect(error.code).toBe(code);
+      expect(error.message).toContain(path);
+      expect(error.message).toMatch(message);
+    },
+  );
+
+  it('reads through a symlink to a regular file (a dotfiles setup)', async () => {
+    const real = join(target.configDir, 'real.json');
+    await writeFile(real, '{"a":1}');
+    await symlink(real, path);
+    expect(await createFileStore().readRaw(target)).toBe('{"a":1}');
+  });
+
+  it('gives up on a read that never returns (a hung mount) after its timeout', async () => {
+    const hung: FileSystem = { ...nodeFileSystem, readRegularFile: () => new Promise(() => undefined) };
+    const error = (await createFileStore({ fs: hung, readTimeoutMs: 200 })
+      .readRaw(target)
+      .catch((e: unknown) => e)) as CredentialStoreError;
+    expect(error.code).toBe('timeout');
+    expect(error.message).toContain('did not finish in time');
   });
 });

@@ -24,6 +24,13 @@ describe('credentials through the keychain (fake security)', () => {
     const expected = { ...doc, claudeAiOauth: { ...(doc.claudeAiOauth as object), ...NEW_TOKENS } };
     expect(JSON.parse(items['alice@@Claude Code-credentials'])).toEqual(expected);
     expect(items['alice@@Claude Code-credentials-462977e4']).toBe('{"other":"item"}');
+    // The new tokens went to security -i on stdin: exec auditing, which records argv, never sees them.
+    const argv = (await fake.calls()).flat().join(' ');
+    for (const token of [NEW_TOKENS.accessToken, NEW_TOKENS.refreshToken]) {
+      expect(argv).not.toContain(token);
+      expect(argv).not.toContain(Buffer.from(token).toString('hex'));
+    }
+    expect((await fake.stdinCommands()).map((words) => words[0])).toEqual(['add-generic-password']);
   });
 
   it('reports a locked keychain as unreadable and writes nothing', async () => {

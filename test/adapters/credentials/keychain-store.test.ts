@@ -5,8 +5,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   buildAddArgs,
   buildFindArgs,
+  buildInteractiveAddLine,
   createKeychainStore,
   decodeFindOutput,
+  SECURITY_STDIN_MAX_CHARS,
 } from '../../../shared/adapters/credentials/keychain-store';
 import { CredentialStoreError, type CredentialTarget } from '../../../shared/ports/credential-store';
 import { createFakeSecurity, type FakeSecurity } from './fake-security';
@@ -76,9 +78,54 @@ describe('keychain store against a fake security tool', () => {
     await store().writeRaw(WORK, text);
     await store().writeRaw(WORK, text); // -U: updating an existing item works
     await expect(store().readRaw(WORK)).resolves.toBe(text);
-    const calls = await fake.calls();
-    expect(calls[0]).toEqual(buildAddArgs('alice', WORK_SERVICE, text));
+    expect((await fake.stdinCommands())[0]).toEqual(buildAddArgs('alice', WORK_SERVICE, text));
     expect(Object.keys(await fake.items())).toEqual([`alice@@${WORK_SERVICE}`]);
+  });
+
+  it('sends the write on stdin to security -i, as Claude Code does: no token in any argv', async () => {
+    const text = JSON.stringify(loggedInDoc());
+    await store().writeRaw(WORK, text);
+    const hex = Buffer.from(text, 'utf8').toString('hex');
+    const argvs = await fake.calls();
+    expect(argvs).toEqual([['-i']]);
+    for (const secret of [ACCESS_1, REFRESH_1, hex, Buffer.from(ACCESS_1).toString('hex')]) {
+      expect(argvs.flat().join(' ')).not.toContain(secret);
+    }
+    expect(await fake.stdinCommands()).toEqual([
+      ['add-generic-password', '-U', '-a', 'alice', '-s', WORK_SERVICE, '-X', hex],
+    ]);
+    expect(buildInteractiveAddLine(buildAddArgs('alice', WORK_SERVICE, text))).toBe(
+      `add-generic-password -U -a "alice" -s "${WORK_SERVICE}" -X "${hex}"\n`,
+    );
+  });
+
+  it('uses argv only above the 4032-character line Claude Code sends on stdin, and names the keychain file on either path', async () => {
+    // A JSON whose command line is exactly at the limit goes over stdin; one byte more goes to argv.
+    const lineFor = (json: string) =>
+      buildInteractiveAddLine([...buildAddArgs('alice', WORK_SERVICE, json), keychain]) ?? '';
+    const keychain = '/tmp/a "quoted" dir/test.keychain-db';
+    const base = JSON.stringify({ claudeAiOauth: {}, pad: '' });
+    const pad = (SECURITY_STDIN_MAX_CHARS - lineFor(base).length) / 2;
+    const atLimit = JSON.stringify({ claudeAiOauth: {}, pad: 'x'.repeat(pad) });
+    const over = JSON.stringify({ claudeAiOauth: {}, pad: 'x'.repeat(pad + 1) });
+    expect(lineFor(atLimit).length).toBe(SECURITY_STDIN_MAX_CHARS);
+    const named = createKeychainStore({ securityPath: fake.path, account: 'alice', keychain });
+    await named.writeRaw(WORK, atLimit);
+    expect(await fake.items()).toEqual({ [`alice@@${WORK_SERVICE}`]: atLimit });
+    await named.writeRaw(WORK, over);
+    expect(await fake.items()).toEqual({ [`alice@@${WORK_SERVICE}`]: over });
+    const argvs = await fake.calls();
+    expect(argvs[0]).toEqual(['-i']);
+    expect(await fake.stdinCommands()).toEqual([[...buildAddArgs('alice', WORK_SERVICE, atLimit), keychain]]);
+    expect(argvs[1]).toEqual([...buildAddArgs('alice', WORK_SERVICE, over), keychain]);
+  });
+
+  it('refuses a line break in a word instead of splitting the command', async () => {
+    const odd = createKeychainStore({ securityPath: fake.path, account: 'ali\nce' });
+    const error = (await odd.writeRaw(WORK, '{}').catch((e: unknown) => e)) as CredentialStoreError;
+    expect(error).toBeInstanceOf(CredentialStoreError);
+    expect(error.message).toMatch(/line break/);
+    expect(await fake.calls()).toEqual([]);
   });
 
   it('reports a locked keychain with a sentence, on read and on write, without the secret', async () => {

@@ -3,7 +3,7 @@
  * disk that took half a line), and the synchronous atomic write (statusline observations) replaces a
  * file without ever showing a torn one or leaving a temp file.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +30,20 @@ beforeEach(() => {
 });
 
 describe('appendOrRollBack', () => {
+  it('does not follow a symlink at the path: the append fails (ELOOP) and the file it points to is untouched', () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    const link = join(dir, 'broker.log');
+    symlinkSync(victim, link);
+    expect(() => appendOrRollBack(link, 'planted\n', 0o600, nodeFileSystem)).toThrow(
+      expect.objectContaining({ code: 'ELOOP' }),
+    );
+    // Neither the append nor the roll-back (a truncation) reached the file behind the link.
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(() => nodeFileSystem.truncateSync(link, 0)).toThrow(expect.objectContaining({ code: 'ELOOP' }));
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+  });
+
   it('appends, creating the file private', () => {
     const file = join(dir, 'history.jsonl');
     appendOrRollBack(file, 'one\n', 0o600, nodeFileSystem);

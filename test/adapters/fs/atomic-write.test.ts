@@ -12,7 +12,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readTextIfExists, writeFileAtomic } from '../../../shared/adapters/fs/atomic-write';
+import {
+  readTextIfExists,
+  writeFileAtomic,
+  writeFileAtomicSync,
+} from '../../../shared/adapters/fs/atomic-write';
 import { nodeFileSystem } from '../../../shared/adapters/fs/node-file-system';
 import type { FileSystem } from '../../../shared/ports/file-system';
 
@@ -53,16 +57,37 @@ describe('writeFileAtomic', () => {
     expect(await modeOf(join(dir, 'x', 'y'))).toBe(0o700);
   });
 
-  it('writes through a symlink and keeps the link', async () => {
+  it('with symlink: follow (Claude Code’s own files), writes through a symlink and keeps the link', async () => {
     await mkdir(join(dir, 'real'));
     const real = join(dir, 'real', 'file.json');
     await writeFile(real, 'old');
     const link = join(dir, 'link.json');
     await symlink(real, link);
-    await writeFileAtomic(link, 'new');
+    await writeFileAtomic(link, 'new', { symlink: 'follow' });
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readlink(link)).toBe(real);
     expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('by default refuses a symlink at the path: the file it points to is untouched, nothing is written', async () => {
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'precious');
+    const link = join(dir, 'merged-quota-cache.json');
+    await symlink(victim, link);
+    const error = await writeFileAtomic(link, '{"ts":1}').catch((e: NodeJS.ErrnoException) => e);
+    expect(error).toMatchObject({ code: 'ELOOP' });
+    expect(String(error)).toContain(`Remove it: rm ${link}`);
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect((await readdir(dir)).sort()).toEqual(['merged-quota-cache.json', 'victim.txt']);
+    const sync = (() => {
+      try {
+        writeFileAtomicSync(link, '{"ts":2}');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(sync).toMatchObject({ code: 'ELOOP' });
+    expect(await readFile(victim, 'utf8')).toBe('precious');
   });
 
   it.each([

@@ -104,7 +104,7 @@ describe('the slot registry', () => {
     [
       'accounts:\n  - id: a\n    config_dir: /x\n    default: "yes"\n',
       '4:14',
-      'slot a: default must be true or false (got "yes")',
+      'slot a: default must be true or false (got "yes"; YAML reads yes/no/on/off as text)',
     ],
     ['accounts:\n  - just a string\n', '2:5', 'accounts[0] is not a mapping'],
     ['accounts: 5\n', '1:11', 'accounts must be a list'],
@@ -116,33 +116,31 @@ describe('the slot registry', () => {
     [
       'settings:\n  refresh_interval_s: 30\n',
       '2:23',
-      'settings.refresh_interval_s must be at least 60 (got 30)',
+      'settings.refresh_interval_s must be from 60 to 86400 (got 30)',
     ],
     [
       'settings:\n  stale_threshold_s: -5\n',
       '2:22',
-      'settings.stale_threshold_s must be a positive number (got -5)',
+      'settings.stale_threshold_s must be from 1 to 604800 (got -5)',
     ],
     [
       'settings:\n  request_timeout_s: "15"\n',
       '2:22',
-      'settings.request_timeout_s must be a positive number (got "15")',
+      'settings.request_timeout_s must be from 1 to 300 (got "15")',
     ],
-    [
-      'settings:\n  token_timeout_s: 60\n',
-      '2:20',
-      "settings.token_timeout_s must stay under 55 (Claude Code's refresh locks go stale at 60 s; got 60)",
-    ],
+    ['settings:\n  token_timeout_s: 60\n', '2:20', 'settings.token_timeout_s must be from 1 to 55 (got 60)'],
     [
       'settings:\n  token_refresh: always\n',
       '2:18',
       'settings.token_refresh must be delegate, locked or never (got "always")',
     ],
     ['settings: 5\n', '1:11', 'settings must be a mapping'],
-    ['just text\n', '1:1', 'the top level must be a mapping'],
+    ['just text\n', '1:1', 'the top level must be a mapping with accounts: and settings: (got "just text")'],
   ])('%j → line:col %s, "%s"', (text, where, message) => {
     const e = errorOf(text);
-    expect(e.message).toBe(`${FILE}:${where}: ${message}. Fix the file; the broker will not overwrite it.`);
+    expect(e.message).toBe(
+      `${FILE}:${where}: ${message}. Fix the file; the broker keeps using the last good registry and will not overwrite it.`,
+    );
     expect(`${e.line}:${e.col}`).toBe(where);
   });
 

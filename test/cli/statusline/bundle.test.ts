@@ -305,10 +305,13 @@ describe('bundled statusline', () => {
     // Anything else still goes to the options (and an unknown one is refused there).
     const bad = runBundle('', env(paths), ['--segment', '--bogus']);
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain('Unknown or incomplete option "--bogus"');
+    expect(bad.stderr).toContain('statusline does not take --bogus. Run: quota-broker statusline --help');
+    expect(bad.status).toBe(64);
     const mixed = runBundle('', env(paths), ['--install', '--segment']);
     expect(mixed.status).not.toBe(0);
-    expect(mixed.stderr).toContain('--segment prints the line; it does not combine with --install');
+    expect(mixed.stderr).toContain(
+      'statusline prints the line with --segment; it does not combine with --install',
+    );
   });
 
   it('--install writes a command that runs the statusline; --help and bad options', () => {
@@ -335,8 +338,10 @@ describe('bundled statusline', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--install');
     const bad = runBundle('', env(paths), ['--instal']);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('Unknown or incomplete option "--instal"');
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toBe(
+      'quota-broker: statusline does not take --instal. Run: quota-broker statusline --help\n',
+    );
     const notJson = join(paths.home, 'broken');
     mkdirSync(notJson);
     writeFileSync(join(notJson, 'settings.json'), '{,}');

@@ -59,6 +59,7 @@ export function slotFacts(over: Partial<SlotFacts> = {}): SlotFacts {
 export function globalFacts(over: Partial<GlobalFacts> = {}): GlobalFacts {
   return {
     stateDir: { path: '/home/me/.claude/session-health', exists: true, mode: 0o700 },
+    untrusted: [],
     registry: { state: 'ok', path: '/home/me/.claude/session-health/claude-sessions.yaml', slots: 1 },
     slotsOrigin: 'file',
     staleThresholdS: 600,

@@ -126,3 +126,24 @@ describe('getLaunchdPlist', () => {
     });
   });
 });
+
+describe('a value with a line break (D8)', () => {
+  it.each([
+    [
+      'a variable',
+      { env: { ...spec.env, QUOTA_BROKER_NOTE: 'x\nExecStartPre=/bin/sh -c evil' } },
+      'QUOTA_BROKER_NOTE',
+    ],
+    [
+      'a carriage return',
+      { env: { ...spec.env, QUOTA_BROKER_HOME: '/s\rExecStartPre=/x' } },
+      'QUOTA_BROKER_HOME',
+    ],
+    ['the log path', { logPath: '/home/me/log\n[Service]' }, 'the log path'],
+    ['a variable name', { env: { 'QUOTA_BROKER_A\nB': '1' } }, 'the variable name'],
+  ])('%s is refused by both generators, naming it', (_label, change, named) => {
+    const bad: ServiceSpec = { ...spec, ...change };
+    expect(() => getSystemdUnit(bad)).toThrow(named);
+    expect(() => getLaunchdPlist(bad)).toThrow(named);
+  });
+});

@@ -23,7 +23,8 @@ Starts Claude Code (claude on PATH, or QUOTA_BROKER_CLAUDE) on a slot: with that
 slot's CLAUDE_CONFIG_DIR (unset for the default account) and without
 CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN and
 CLAUDE_SECURESTORAGE_CONFIG_DIR, which would override the slot's login.
-Everything after the slot (or after --) goes to claude unchanged.
+Everything after the slot (or after --) goes to claude unchanged:
+quota-broker run work --resume. With --best, put claude's options after --.
 
   --best      the slot recommended now: usable, with the most 5-hour headroom
   -h, --help  this text
@@ -33,52 +34,20 @@ A slot whose login is dead is refused with the command that logs it in again
 Exits with claude's exit code. For claude1…claudeN shell functions: quota-broker
 shell-init --help.`;
 
-interface RunArgs {
-  slot: string | null;
-  best: boolean;
-  help: boolean;
-  claudeArgs: string[];
-}
-
-/** Our options come before the slot; everything after the slot (or after `--`) is claude's. */
-export function parseRunArgs(args: string[]): RunArgs {
-  const out: RunArgs = { slot: null, best: false, help: false, claudeArgs: [] };
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a === '--help' || a === '-h') out.help = true;
-    else if (a === '--best') out.best = true;
-    else if (a.startsWith('-'))
-      throw new CliError(
-        `Unknown option "${a}" for run; put Claude Code's own options after the slot or after --. See: quota-broker run --help`,
-        EXIT_USAGE,
-      );
-    else if (out.best)
-      break; // after --best the first word is already claude's
-    else {
-      out.slot = a;
-      i++;
-      break;
-    }
-  }
-  if (args[i] === '--' && out.slot !== null) i++;
-  out.claudeArgs = args.slice(i);
-  return out;
-}
-
 /** Runs the command; resolves with claude's exit code (128 + signal number when a signal ended it). */
-export async function runCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const parsed = parseRunArgs(args);
-  if (parsed.help) {
-    ctx.stdout.write(`${RUN_HELP}\n`);
-    return 0;
-  }
-  if (parsed.best === (parsed.slot !== null))
-    throw new CliError('run needs one slot id, or --best. See: quota-broker run --help', EXIT_USAGE);
+export async function runCommand(
+  ctx: CliContext,
+  values: { best?: boolean },
+  args: string[],
+  claudeArgs: string[],
+): Promise<number> {
+  // After --best there is no slot: a word that follows it is already claude's.
+  const best = values.best === true;
+  const parsed = best
+    ? { best, slot: null, claudeArgs: [...args, ...claudeArgs] }
+    : { best, slot: args[0] ?? null, claudeArgs };
+  if (!parsed.best && parsed.slot === null)
+    throw new CliError('run needs one slot id, or --best. Run: quota-broker run --help', EXIT_USAGE);
   const { paths } = ctx.deps;
   const now = ctx.now();
   const [{ slots, error }, load] = await Promise.all([loadLaunchSlots(ctx), readCache(paths.cache)]);

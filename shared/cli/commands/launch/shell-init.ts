@@ -7,7 +7,6 @@
 import { getShellFunctions, renderShellInit, SHELLS, type Shell } from '../../../domain/shell-init';
 import { CliError, EXIT_USAGE } from '../../cli-error';
 import type { CliContext } from '../../context';
-import { parseOwnOptions } from '../../own-options';
 import { getSelfCommand } from '../../self-command';
 import { loadLaunchSlots } from './launch-slots';
 
@@ -25,19 +24,12 @@ Arguments go to claude: claude2 --resume.
 An alias of the same name (an old alias claude1=…) is replaced. The functions
 follow the registry each time a shell starts.`;
 
-const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
-
-/** Prints the script for the shell named in `args`. */
+/** Prints the script for the shell named in `args` (checked by its table entry: one argument). */
 export async function shellInitCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseOwnOptions(args, OPTIONS, 'shell-init', 1);
-  if (values.help) {
-    ctx.stdout.write(`${SHELL_INIT_HELP}\n`);
-    return 0;
-  }
-  const shell = positionals[0];
+  const shell = args[0];
   if (!shell || !(SHELLS as readonly string[]).includes(shell))
     throw new CliError(
-      `shell-init needs the shell: ${SHELLS.join(', ')}${shell ? ` (got "${shell}")` : ''}. See: quota-broker shell-init --help`,
+      `shell-init needs the shell: ${SHELLS.join(', ')}${shell ? ` (got "${shell}")` : ''}. Run: quota-broker shell-init --help`,
       EXIT_USAGE,
     );
   const { slots, error } = await loadLaunchSlots(ctx);
