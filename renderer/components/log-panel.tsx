@@ -13,12 +13,12 @@ interface LogPanelProps {
  */
 export function LogPanel({ status, onReload, onClose }: LogPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const pre = useRef<HTMLPreElement>(null);
-  const ready = status.phase === 'ready';
+  const lines = useRef<HTMLElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Each new tail scrolls to its newest line.
   useEffect(() => {
-    if (ready && pre.current) pre.current.scrollTop = pre.current.scrollHeight;
-  }, [ready, status]);
+    if (status.phase === 'ready' && lines.current) lines.current.scrollTop = lines.current.scrollHeight;
+  }, [status]);
   return (
     <section className="log" aria-labelledby="log-heading">
       <div className="log__head">
@@ -43,11 +43,11 @@ export function LogPanel({ status, onReload, onClose }: LogPanelProps) {
             {status.tail.truncated && ' (older lines are in the file)'}
           </p>
           {status.tail.lines.length > 0 && (
-            // Focusable so a keyboard can scroll it.
+            // A named region, focusable so a keyboard can scroll it.
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-            <pre className="log__lines" ref={pre} tabIndex={0} aria-label="Log lines">
-              {status.tail.lines.join('\n')}
-            </pre>
+            <section className="log__lines" ref={lines} tabIndex={0} aria-label="Log lines">
+              <pre>{status.tail.lines.join('\n')}</pre>
+            </section>
           )}
         </>
       )}

@@ -17,7 +17,14 @@ interface ReloginActionProps {
  * swap: Re-login moves it into the panel (its first action), Cancel or Dismiss back to the button — it is
  * never dropped on the page when the element that held it goes away.
  */
-export function ReloginAction({ name, progress, needsLogin, onStart, onCancel, onDismiss }: ReloginActionProps) {
+export function ReloginAction({
+  name,
+  progress,
+  needsLogin,
+  onStart,
+  onCancel,
+  onDismiss,
+}: ReloginActionProps) {
   const focusNext = useRef<'panel' | 'button' | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLElement>(null);

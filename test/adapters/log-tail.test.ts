@@ -1,5 +1,6 @@
 /** The log panel's tail: the last lines of broker.log, redacted, however large the file. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,5 +45,16 @@ describe('readLogTail', () => {
       lines: [],
       truncated: false,
     });
+  });
+
+  it('a symlink or a FIFO where the log should be: no log, and nothing of the other file shown', async () => {
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'not for the page\n');
+    const link = join(dir, 'linked.log');
+    symlinkSync(secret, link);
+    expect(await readLogTail(link, 10)).toMatchObject({ exists: false, lines: [] });
+    const fifo = join(dir, 'fifo.log');
+    execFileSync('mkfifo', [fifo]);
+    expect(await readLogTail(fifo, 10)).toMatchObject({ exists: false, lines: [] });
   });
 });
