@@ -37,15 +37,8 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  fake = await createFakeAnthropic();
   // The fixture's reset times have passed; the bars show numbers only for windows still running.
-  for (const email of [
-    'one@example.com',
-    'two@example.com',
-    'three@example.com',
-    ...Array.from({ length: 10 }, (_, i) => `user${i + 1}@example.com`),
-  ])
-    fake.setUsage(email, usageAhead());
+  fake = await createFakeAnthropic({ defaultUsage: () => usageAhead() });
   context = await browser.newContext({ viewport: { width: 420, height: 900 } });
 });
 afterEach(async () => {

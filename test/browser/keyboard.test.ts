@@ -39,8 +39,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  fake = await createFakeAnthropic();
-  for (const s of SLOTS) fake.setUsage(s.email ?? '', usageAhead());
+  fake = await createFakeAnthropic({ defaultUsage: () => usageAhead() });
   context = await browser.newContext({ viewport: { width: 420, height: 900 } });
 });
 afterEach(async () => {
