@@ -1,5 +1,5 @@
 /**
- * Realistic demo data: a developer with five Claude subscriptions in every state the UI knows.
+ * Realistic demo data: a developer with six Claude subscriptions in every state the UI knows.
  * Used by the demo page (demo.html) for screenshots and UI work; times are relative to `now`.
  */
 import type { CacheFile, CacheSlot, UsageWindow } from '../shared/domain/types';
@@ -37,7 +37,7 @@ function slot(now: number, overrides: Partial<CacheSlot>): CacheSlot {
   };
 }
 
-/** The demo cache: five slots, one per interesting state. */
+/** The demo cache: six slots, one per interesting state. */
 export function createDemoCache(now: number): CacheFile {
   return {
     version: 1,
@@ -97,6 +97,17 @@ export function createDemoCache(now: number): CacheFile {
           at: now - 2 * MIN,
         },
       }),
+      // Added an hour ago: two readings so far, too few for a chart or a pace.
+      'client-b': slot(now, {
+        label: 'Client B',
+        email: 'dana@client-b.example',
+        config_dir: '/Users/dana/.claude-client-b',
+        last_fetched: now - 2 * MIN,
+        last_attempt: now - 2 * MIN,
+        five_hour: { utilization: 6, resets_at: iso(now + 4 * HOUR + 31 * MIN) },
+        seven_day: { utilization: 2, resets_at: iso(now + 6 * DAY + 23 * HOUR) },
+        login_expires_at: now + 30 * DAY,
+      }),
       'slot-5': slot(now, {
         email: 'dana@oldjob.example',
         config_dir: '/Users/dana/.claude-5',
@@ -135,6 +146,9 @@ const DEMO_READING_MS = 20 * MIN;
 const WINDOW_MS = { five_hour: 5 * HOUR, seven_day: 7 * DAY } as const;
 /** The share of a window's use spent in its first reading (nobody starts a window at a steady rate). */
 const EARLY_SHARE = 0.4;
+
+/** Slots added recently: how far back their readings go (the others: 7 days). */
+const DEMO_HISTORY_SPAN_MS: Record<string, number> = { 'client-b': 25 * MIN };
 
 /** A deterministic pseudo-random sequence per slot id. */
 function seeded(slotId: string): () => number {
@@ -180,10 +194,11 @@ function windowSeries(
 export function createDemoHistory(slotId: string, now: number, slot?: CacheSlot): HistoryPoint[] {
   const random = seeded(slotId);
   const last = slot?.last_fetched ?? now;
+  const since = last - (DEMO_HISTORY_SPAN_MS[slotId] ?? 7 * DAY);
   const five = windowSeries(slot?.five_hour ?? null, WINDOW_MS.five_hour, last, random, [15, 70]);
   const week = windowSeries(slot?.seven_day ?? null, WINDOW_MS.seven_day, last, random, [40, 80]);
   const points: HistoryPoint[] = [];
-  for (let t = last - 7 * DAY; t <= last; t += DEMO_READING_MS) {
+  for (let t = since; t <= last; t += DEMO_READING_MS) {
     points.push({ t, five_hour: five(t), seven_day: week(t) });
   }
   return points;
@@ -202,9 +217,9 @@ function logLine(at: number, level: 'info' | 'warn' | 'error', text: string): st
 /** The end of a broker log matching the demo cache. */
 export function createDemoLogTail(now: number): LogTail {
   const lines: [number, 'info' | 'warn' | 'error', string][] = [
-    [now - 9 * MIN, 'info', 'cycle start {"slots":5,"mode":"delegate","force":false}'],
+    [now - 9 * MIN, 'info', 'cycle start {"slots":6,"mode":"delegate","force":false}'],
     [now - 9 * MIN + 410, 'info', 'cycle end {"ms":410,"all_inactive":false,"recommended":"personal"}'],
-    [now - 4 * MIN, 'info', 'cycle start {"slots":5,"mode":"delegate","force":false}'],
+    [now - 4 * MIN, 'info', 'cycle start {"slots":6,"mode":"delegate","force":false}'],
     [now - 4 * MIN + 220, 'warn', 'usage endpoint answered 429 (Retry-After: 300) {"slot":"client-a"}'],
     [
       now - 2 * MIN,

@@ -35,7 +35,7 @@ export function createDemoScenario(name: string | null, now: number): QuotaState
     case 'empty':
       return { ...state, cache: { ...cache, slots: {}, recommended: null } };
     case 'ok':
-      return only(state, ['personal', 'work'], 'personal');
+      return only(state, ['personal', 'work', 'client-b'], 'personal');
     case 'rate-limited':
       return only(state, ['client-a', 'side-project', 'personal'], 'personal');
     case 'dead':

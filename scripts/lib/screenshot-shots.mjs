@@ -6,6 +6,8 @@
 /** The popover's width and a wide desktop screen. */
 export const NARROW_PX = 420;
 export const WIDE_PX = 1440;
+/** The viewport's height: less than any page, so a full-page shot is exactly the page. */
+const SHOT_MIN_HEIGHT_PX = 320;
 
 export const SHOTS = [
   { file: 'screenshot-1440-light.png', scenario: 'normal', width: WIDE_PX, colorScheme: 'light' },
@@ -51,8 +53,8 @@ export const RENDER_TIMEOUT_MS = 15_000;
  */
 export async function openShot(browser, origin, shot, { deviceScaleFactor = 1 } = {}) {
   const context = await browser.newContext({
-    // Short: a full-page shot is as tall as the page, and no taller than it needs to be.
-    viewport: { width: shot.width, height: shot.width <= NARROW_PX ? 480 : 760 },
+    // Short: a full-page shot grows to the page's height, so no empty band below the last card.
+    viewport: { width: shot.width, height: SHOT_MIN_HEIGHT_PX },
     deviceScaleFactor,
     colorScheme: shot.colorScheme,
     reducedMotion: 'reduce',

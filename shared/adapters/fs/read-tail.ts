@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 
-const READ_TAIL_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+const READ_TAIL_FLAGS =
+  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 export interface FileTail {
   /** The last whole lines read, as text. */
