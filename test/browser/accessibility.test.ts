@@ -37,3 +37,26 @@ describe('axe-core on the dashboard', () => {
     },
   );
 });
+
+describe('the axe-core check itself', () => {
+  it('finds what it must: a button without a name and grey-on-grey text planted in the page', async () => {
+    const shot = SHOTS.find((s) => s.scenario === 'ok') ?? SHOTS[0];
+    const { context, page } = await openShot(browser, server.origin, shot);
+    try {
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate(`(() => {
+        const card = document.querySelector('li[data-slot]');
+        card.append(document.createElement('button'));
+        const faint = document.createElement('p');
+        faint.textContent = 'barely there';
+        faint.style.color = '#c8c8c8';
+        faint.style.background = '#ffffff';
+        card.append(faint);
+      })()`);
+      const ids = (await seriousViolations(page)).map((v) => v.id).sort();
+      expect(ids).toEqual(['button-name', 'color-contrast']);
+    } finally {
+      await context.close();
+    }
+  });
+});

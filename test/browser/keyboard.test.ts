@@ -2,9 +2,10 @@
  * The real `quota-broker serve` dashboard (against the fake Anthropic server) used with the keyboard
  * only: Tab reaches every control in page order with a visible focus ring, and each action works with
  * Enter or Space — refresh, enable/disable, copy a launch command, the log panel, a re-login and its
- * Cancel — with the focus never dropped on the page. axe-core finds nothing serious on the real page.
+ * Cancel — with the focus never dropped on the page. axe-core finds nothing serious on the real page,
+ * with the log panel open and with a re-login running either.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +24,8 @@ const SLOTS: TempSlot[] = [
   { id: 'slot-2', email: DEAD, accessExpiresAt: Date.now() - 60_000 },
   { id: 'slot-3', email: 'three@example.com' },
 ];
+/** A token-shaped string in the log file: the panel must never show it. */
+const LEAKED_TOKEN = 'sk-ant-oat01-test-keyboard-log-panel-must-not-show-this';
 /** More Tab presses than the page has controls: a walk that does not come round fails. */
 const MAX_TABS = 80;
 
@@ -172,13 +175,19 @@ describe('the dashboard with the keyboard only', () => {
         .getAttribute('aria-valuetext'),
     ).toBe('77%');
 
-    // Enter on Open log shows the broker's own log; the focus moves into the panel and back out.
+    // Enter on Open log shows the broker's own log, redacted on the way out even where the file was
+    // not (a line another program appended); the focus moves into the panel and back out.
+    appendFileSync(join(home.stateDir, 'broker.log'), `[x] [warn] pasted ${LEAKED_TOKEN}\n`);
     await tabTo(page, 'Open log');
     await page.keyboard.press('Enter');
     const lines = page.getByLabel('Log lines');
     await lines.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await lines.textContent()).toContain('broker started (serve');
+    const shown = await lines.textContent();
+    expect(shown).toContain('broker started (serve');
+    expect(shown).toContain('[x] [warn] pasted sk-ant-');
+    expect(shown).not.toContain(LEAKED_TOKEN.slice(-20));
     expect(await focusedName(page)).toBe('h2: Broker log');
+    expect(await seriousViolations(page)).toEqual([]);
     await tabTo(page, 'Close log');
     await page.keyboard.press('Enter');
     await poll(() => page.getByRole('region', { name: 'Broker log' }).count()).toBe(0);
@@ -191,6 +200,7 @@ describe('the dashboard with the keyboard only', () => {
     const panel = page.getByRole('region', { name: `Re-login ${DEAD}` });
     await panel.getByRole('link', { name: 'Open the sign-in page' }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await focusedName(page)).toBe(`button: Cancel re-login of ${DEAD}`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Space');
     await poll(() => panel.count()).toBe(0);
     expect(await focusedName(page)).toBe(`button: Re-login ${DEAD}`);
