@@ -67,7 +67,6 @@ export function SlotRow(props: SlotRowProps) {
           </h2>
           {view.subtitle && <span className="slot__subtitle">{view.subtitle}</span>}
         </div>
-        {view.recommended && <span className="badge badge--recommended">★ Recommended</span>}
         <EnableSwitch
           name={name}
           enabled={view.enabled}

@@ -8,39 +8,37 @@ export const NARROW_PX = 420;
 export const WIDE_PX = 1440;
 /** The viewport's height: less than any page, so a full-page shot is exactly the page. */
 const SHOT_MIN_HEIGHT_PX = 320;
+/** The moment every shot shows (a Monday morning) and where. */
+const SHOT_NOW = new Date('2026-11-30T09:41:00Z');
+const SHOT_TIME_ZONE = 'UTC';
+
+/** Each state of the popover (420 px) in both schemes; on the log's shot the log panel is open. */
+const NARROW_STATES = ['ok', 'rate-limited', 'dead', 'all-inactive', 'pace'];
+/** The dashboard (1440 px): every state at once (`normal`), and all slots inactive. */
+const WIDE_STATES = [
+  ['normal', ''],
+  ['all-inactive', '-all-inactive'],
+];
+const SCHEMES = ['light', 'dark'];
 
 export const SHOTS = [
-  { file: 'screenshot-1440-light.png', scenario: 'normal', width: WIDE_PX, colorScheme: 'light' },
-  { file: 'screenshot-1440-dark.png', scenario: 'normal', width: WIDE_PX, colorScheme: 'dark' },
-  {
-    file: 'screenshot-1440-all-inactive-dark.png',
-    scenario: 'all-inactive',
-    width: WIDE_PX,
-    colorScheme: 'dark',
-  },
-  { file: 'screenshot-420-ok-light.png', scenario: 'ok', width: NARROW_PX, colorScheme: 'light' },
-  {
-    file: 'screenshot-420-rate-limited-light.png',
-    scenario: 'rate-limited',
-    width: NARROW_PX,
-    colorScheme: 'light',
-    openLog: true,
-  },
-  {
-    file: 'screenshot-420-rate-limited-dark.png',
-    scenario: 'rate-limited',
-    width: NARROW_PX,
-    colorScheme: 'dark',
-  },
-  { file: 'screenshot-420-dead-light.png', scenario: 'dead', width: NARROW_PX, colorScheme: 'light' },
-  { file: 'screenshot-420-dead-dark.png', scenario: 'dead', width: NARROW_PX, colorScheme: 'dark' },
-  {
-    file: 'screenshot-420-all-inactive-light.png',
-    scenario: 'all-inactive',
-    width: NARROW_PX,
-    colorScheme: 'light',
-  },
-  { file: 'screenshot-420-pace-dark.png', scenario: 'pace', width: NARROW_PX, colorScheme: 'dark' },
+  ...WIDE_STATES.flatMap(([scenario, suffix]) =>
+    SCHEMES.map((colorScheme) => ({
+      file: `screenshot-1440${suffix}-${colorScheme}.png`,
+      scenario,
+      width: WIDE_PX,
+      colorScheme,
+    })),
+  ),
+  ...NARROW_STATES.flatMap((scenario) =>
+    SCHEMES.map((colorScheme) => ({
+      file: `screenshot-420-${scenario}-${colorScheme}.png`,
+      scenario,
+      width: NARROW_PX,
+      colorScheme,
+      openLog: scenario === 'rate-limited' && colorScheme === 'light',
+    })),
+  ),
 ];
 
 /** How long the page may take to show its slots (or the log). */
@@ -58,7 +56,11 @@ export async function openShot(browser, origin, shot, { deviceScaleFactor = 1 } 
     deviceScaleFactor,
     colorScheme: shot.colorScheme,
     reducedMotion: 'reduce',
+    // One clock and one time zone: the same page, and the same PNG, on every run.
+    timezoneId: SHOT_TIME_ZONE,
+    locale: 'en-US',
   });
+  await context.clock.setFixedTime(SHOT_NOW);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
