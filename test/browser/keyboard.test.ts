@@ -188,6 +188,11 @@ describe('the dashboard with the keyboard only', () => {
     expect(shown).not.toContain(LEAKED_TOKEN.slice(-20));
     expect(await focusedName(page)).toBe('h2: Broker log');
     expect(await seriousViolations(page)).toEqual([]);
+    // Space on Reload reads the log again: a line written since shows.
+    appendFileSync(join(home.stateDir, 'broker.log'), '[x] [info] written after the panel opened\n');
+    await tabTo(page, 'Reload');
+    await page.keyboard.press('Space');
+    await poll(() => lines.textContent()).toContain('written after the panel opened');
     await tabTo(page, 'Close log');
     await page.keyboard.press('Enter');
     await poll(() => page.getByRole('region', { name: 'Broker log' }).count()).toBe(0);
