@@ -2,33 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { getErrorCause, getSlotNotice } from '../../shared/domain/slot-notice';
 import { getSlotState, getSlotStateSettings } from '../../shared/domain/slot-state';
 import type { CacheSlot, ErrorKind } from '../../shared/domain/types';
+import { MIN, makeSlot } from '../cli/statusline/helpers';
 
 const NOW = Date.parse('2026-02-08T12:00:00Z');
-const MIN = 60_000;
 
-function slot(over: Partial<CacheSlot> = {}): CacheSlot {
-  return {
-    email: 'one@example.com',
-    label: null,
-    status: 'active',
-    health: 'ok',
-    last_fetched: NOW - MIN,
-    last_attempt: NOW - MIN,
-    source: 'endpoint',
-    last_error: null,
-    five_hour: null,
-    seven_day: null,
-    weekly_by_model: [],
-    extra_usage: null,
-    access_expires_at: null,
-    login_expires_at: null,
-    subscription: null,
-    rate_limit_tier: null,
-    requests_last_hour: 1,
-    config_dir: '/home/me/.claude-1',
-    ...over,
-  };
-}
+/** A healthy slot fetched a minute ago, overridden per case. */
+const slot = (over: Partial<CacheSlot> = {}): CacheSlot => makeSlot(NOW, over);
 const error = (kind: ErrorKind, at = NOW - MIN, message = 'x') => ({ kind, message, at });
 const notice = (s: CacheSlot) => {
   const n = getSlotNotice(s, getSlotState('slot-1', s, NOW, getSlotStateSettings(null)));
