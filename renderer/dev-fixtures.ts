@@ -1,9 +1,9 @@
 /**
- * Realistic demo data: a developer with five Claude subscriptions in every state the UI knows.
+ * Realistic demo data: a developer with six Claude subscriptions in every state the UI knows.
  * Used by the demo page (demo.html) for screenshots and UI work; times are relative to `now`.
  */
-import type { CacheFile, CacheSlot } from '../shared/domain/types';
-import type { HistoryPoint, QuotaState } from '../shared/ipc/contract';
+import type { CacheFile, CacheSlot, UsageWindow } from '../shared/domain/types';
+import type { HistoryPoint, LogTail, QuotaState } from '../shared/ipc/contract';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -37,7 +37,7 @@ function slot(now: number, overrides: Partial<CacheSlot>): CacheSlot {
   };
 }
 
-/** The demo cache: five slots, one per interesting state. */
+/** The demo cache: six slots, one per interesting state. */
 export function createDemoCache(now: number): CacheFile {
   return {
     version: 1,
@@ -87,13 +87,26 @@ export function createDemoCache(now: number): CacheFile {
         health: 'offline',
         last_fetched: now - 11 * HOUR - 12 * MIN,
         last_attempt: now - 2 * MIN,
-        five_hour: { utilization: 0, resets_at: null },
+        next_attempt_at: now + 2 * MIN,
+        // Offline for 11 hours: its 5-hour window reset meanwhile, so its old number no longer holds.
+        five_hour: { utilization: 61, resets_at: iso(now - 6 * HOUR - 12 * MIN) },
         seven_day: { utilization: 44, resets_at: iso(now + 6 * DAY) },
         last_error: {
           kind: 'offline',
           message: 'getaddrinfo ENOTFOUND api.anthropic.com',
           at: now - 2 * MIN,
         },
+      }),
+      // Added an hour ago: two readings so far, too few for a chart or a pace.
+      'client-b': slot(now, {
+        label: 'Client B',
+        email: 'dana@client-b.example',
+        config_dir: '/Users/dana/.claude-client-b',
+        last_fetched: now - 2 * MIN,
+        last_attempt: now - 2 * MIN,
+        five_hour: { utilization: 6, resets_at: iso(now + 4 * HOUR + 31 * MIN) },
+        seven_day: { utilization: 2, resets_at: iso(now + 6 * DAY + 23 * HOUR) },
+        login_expires_at: now + 30 * DAY,
       }),
       'slot-5': slot(now, {
         email: 'dana@oldjob.example',
@@ -102,10 +115,14 @@ export function createDemoCache(now: number): CacheFile {
         health: 'login_dead',
         last_fetched: now - 49 * HOUR,
         last_attempt: now - 49 * HOUR,
+        // Numbers from two days ago: the 5-hour window reset long since.
+        five_hour: { utilization: 37, resets_at: iso(now - 46 * HOUR) },
         login_expires_at: null,
         last_error: {
           kind: 'login_dead',
-          message: 'Token refresh answered invalid_grant: the stored login was revoked.',
+          // The engine's own words, with the fix it appends for the CLI (the card shows a button instead).
+          message:
+            'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed. Run: quota-broker relogin slot-5',
           at: now - 49 * HOUR,
         },
       }),
@@ -124,21 +141,97 @@ export function createDemoState(now: number): QuotaState {
   };
 }
 
-/** Seven days of hourly history with a daily rhythm, deterministic per slot id. */
-export function createDemoHistory(slotId: string, now: number): HistoryPoint[] {
+/** Minutes between two demo readings (the broker records one per fetch, about every 5 minutes). */
+const DEMO_READING_MS = 20 * MIN;
+const WINDOW_MS = { five_hour: 5 * HOUR, seven_day: 7 * DAY } as const;
+/** The share of a window's use spent in its first reading (nobody starts a window at a steady rate). */
+const EARLY_SHARE = 0.4;
+
+/** Slots added recently: how far back their readings go (the others: 7 days). */
+const DEMO_HISTORY_SPAN_MS: Record<string, number> = { 'client-b': 25 * MIN };
+
+/** A deterministic pseudo-random sequence per slot id. */
+function seeded(slotId: string): () => number {
   let seed = [...slotId].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
-  const random = () => {
+  return () => {
     seed = (seed * 9301 + 49297) % 233280;
     return seed / 233280;
   };
+}
+
+/**
+ * One window's readings: each window fills up from 0 as it runs, and the current one reaches the slot's
+ * utilisation at its last reading; earlier windows peaked somewhere between `low` and `high`.
+ */
+function windowSeries(
+  window: UsageWindow | null,
+  length: number,
+  last: number,
+  random: () => number,
+  [low, high]: [number, number],
+): (t: number) => number | null {
+  if (!window) return () => null;
+  const reset = window.resets_at ? Date.parse(window.resets_at) : last + length / 2;
+  const start = reset - length;
+  const peaks = new Map<number, number>();
+  return (t) => {
+    // The current window: some use at its start, then a steady climb to today's number.
+    if (t >= start) {
+      const share = Math.min(1, (t - start) / Math.max(1, last - start));
+      return Math.round(window.utilization * (EARLY_SHARE + (1 - EARLY_SHARE) * share));
+    }
+    const k = Math.ceil((start - t) / length);
+    if (!peaks.has(k)) peaks.set(k, low + random() * (high - low));
+    const from = start - k * length;
+    return Math.round((peaks.get(k) ?? low) * ((t - from) / length));
+  };
+}
+
+/**
+ * Seven days of readings for a slot, ending at its last fetch: every window fills from 0 to the slot's
+ * numbers, so the pace under the bars and the sparkline tell a consistent story. Deterministic per slot.
+ */
+export function createDemoHistory(slotId: string, now: number, slot?: CacheSlot): HistoryPoint[] {
+  const random = seeded(slotId);
+  const last = slot?.last_fetched ?? now;
+  const since = last - (DEMO_HISTORY_SPAN_MS[slotId] ?? 7 * DAY);
+  const five = windowSeries(slot?.five_hour ?? null, WINDOW_MS.five_hour, last, random, [15, 70]);
+  const week = windowSeries(slot?.seven_day ?? null, WINDOW_MS.seven_day, last, random, [40, 80]);
   const points: HistoryPoint[] = [];
-  let weekly = 5 + random() * 10;
-  for (let t = now - 7 * DAY; t <= now; t += HOUR) {
-    const hourOfDay = new Date(t).getUTCHours();
-    const working = hourOfDay >= 8 && hourOfDay <= 19;
-    const fiveHour = working ? 20 + random() * 60 : random() * 10;
-    weekly = Math.min(100, weekly + (working ? random() * 0.9 : 0.05));
-    points.push({ t, five_hour: Math.round(fiveHour), seven_day: Math.round(weekly * 10) / 10 });
+  for (let t = since; t <= last; t += DEMO_READING_MS) {
+    points.push({ t, five_hour: five(t), seven_day: week(t) });
   }
   return points;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** One line as the broker's file logger writes it (local time). */
+function logLine(at: number, level: 'info' | 'warn' | 'error', text: string): string {
+  const d = new Date(at);
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return `[${day} ${time}] ${`[${level}]`.padEnd(7)} [pid 4242] ${text}`;
+}
+
+/** The end of a broker log matching the demo cache. */
+export function createDemoLogTail(now: number): LogTail {
+  const lines: [number, 'info' | 'warn' | 'error', string][] = [
+    [now - 9 * MIN, 'info', 'cycle start {"slots":6,"mode":"delegate","force":false}'],
+    [now - 9 * MIN + 410, 'info', 'cycle end {"ms":410,"all_inactive":false,"recommended":"personal"}'],
+    [now - 4 * MIN, 'info', 'cycle start {"slots":6,"mode":"delegate","force":false}'],
+    [now - 4 * MIN + 220, 'warn', 'usage endpoint answered 429 (Retry-After: 300) {"slot":"client-a"}'],
+    [
+      now - 2 * MIN,
+      'warn',
+      'usage call failed: getaddrinfo ENOTFOUND api.anthropic.com {"slot":"side-project"}',
+    ],
+    [now - 2 * MIN + 380, 'info', 'cycle end {"ms":380,"all_inactive":false,"recommended":"personal"}'],
+  ];
+  return {
+    path: '/Users/dana/.claude/session-health/broker.log',
+    exists: true,
+    lines: lines.map(([at, level, text]) => logLine(at, level, text)),
+    truncated: true,
+  };
 }

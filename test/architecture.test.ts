@@ -217,11 +217,6 @@ const FS_WRITE_ALLOWED: FsAllowance[] = [
     why: 'the service installer writes and removes the systemd/launchd file, outside the state dir',
   },
   {
-    path: 'shared/adapters/doctor/read-log-facts.ts',
-    names: ['open'],
-    why: 'opens the log read-only to read its tail',
-  },
-  {
     path: 'shared/cli/statusline/refresh-trigger.ts',
     names: ['mkdirSync', 'openSync', 'writeSync', 'unlinkSync'],
     why: "the statusline's hot path: the refresh marker is one O_EXCL claim, and the detached refresh's output needs a raw log descriptor",

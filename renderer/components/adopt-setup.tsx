@@ -46,7 +46,7 @@ export function AdoptSetup({ api }: { api: QuotaApi }) {
     return <p className="muted">Looking for Claude Code logins on this machine…</p>;
   if (phase.kind === 'failed')
     return (
-      <p className="notice--bad" role="alert">
+      <p className="notice notice--bad" role="alert">
         Could not look for an existing setup: {phase.message}
       </p>
     );

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef } from 'react';
 import type { QuotaApi } from '../../shared/ipc/contract';
+import { useLogTail } from '../hooks/use-log-tail';
 import { useNow } from '../hooks/use-now';
 import { useQuotaState } from '../hooks/use-quota-state';
 import { useRelogin } from '../hooks/use-relogin';
@@ -7,6 +8,7 @@ import { useSlotActions } from '../hooks/use-slot-actions';
 import { getSlotViews } from '../model/slot-view';
 import { StateBanners } from './banner';
 import { EmptyState, LoadError, LoadingState } from './empty-state';
+import { LogPanel } from './log-panel';
 import { RefreshButton } from './refresh-button';
 import { SlotRow } from './slot-row';
 
@@ -29,7 +31,8 @@ function Dashboard({ api }: { api: QuotaApi }) {
   const now = useNow(status.phase === 'ready' ? status.clockOffsetMs : 0);
   const state = status.phase === 'ready' ? status.state : null;
   const views = state?.cache ? getSlotViews(state.cache, now) : [];
-  const [logPath, setLogPath] = useState<string | null>(null);
+  const log = useLogTail(api);
+  const openLogButton = useRef<HTMLButtonElement>(null);
 
   return (
     <main className="app">
@@ -69,16 +72,23 @@ function Dashboard({ api }: { api: QuotaApi }) {
           <button
             type="button"
             className="link-button"
-            onClick={() => actions.openLog().then((path) => setLogPath(path))}
+            ref={openLogButton}
+            aria-expanded={log.status.phase !== 'closed'}
+            onClick={log.status.phase === 'closed' ? log.load : log.close}
           >
-            Open log
+            {log.status.phase === 'closed' ? 'Open log' : 'Hide log'}
           </button>
-          {logPath && (
-            <span className="muted" role="status">
-              Log: {logPath}
-            </span>
-          )}
         </footer>
+      )}
+      {log.status.phase !== 'closed' && (
+        <LogPanel
+          status={log.status}
+          onReload={log.load}
+          onClose={() => {
+            log.close();
+            openLogButton.current?.focus();
+          }}
+        />
       )}
     </main>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { getLaunchCommand } from '../../shared/domain/launch';
 import { copyText } from '../format/copy-text';
 
-/** How long "Copied" stays before the button reads "Copy" again. */
+/** How long "Copied" stays beside the button. */
 const COPIED_MS = 2_000;
 
 /**
@@ -21,20 +21,25 @@ export function LaunchCommand({ id, name }: { id: string; name: string }) {
     <div className="launch">
       <span className="launch__label">Launch</span>
       <code className="launch__command">{command}</code>
+      {/* The name keeps the visible word "Copy" whatever happened: the outcome is the status beside it. */}
       <button
         type="button"
         className="button button--small"
         aria-label={`Copy the launch command for ${name}`}
         onClick={() => void copyText(command).then((ok) => setOutcome(ok ? 'copied' : 'failed'))}
       >
-        {outcome === 'copied' ? 'Copied' : 'Copy'}
+        Copy
       </button>
-      <span className={outcome === 'failed' ? 'launch__status' : 'visually-hidden'} role="status">
-        {outcome === 'copied'
-          ? `Copied: ${command}`
-          : outcome === 'failed'
-            ? 'Copy failed: select the command'
-            : ''}
+      <span
+        className={outcome ? `launch__status launch__status--${outcome}` : 'visually-hidden'}
+        role="status"
+      >
+        {outcome === 'copied' && (
+          <>
+            Copied<span className="visually-hidden">: {command}</span>
+          </>
+        )}
+        {outcome === 'failed' && 'Copy failed: select the command'}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { ReloginPhase, ReloginProgress } from '../../shared/ipc/contract';
 import { Spinner } from './spinner';
 
@@ -30,6 +31,7 @@ function getFailureDetail(progress: ReloginProgress): string | null {
 }
 
 interface ReloginPanelProps {
+  ref?: Ref<HTMLElement>;
   name: string;
   progress: ReloginProgress;
   onCancel(): void;
@@ -38,12 +40,17 @@ interface ReloginPanelProps {
 }
 
 /** Progress of a running re-login, with the sign-in URL as a fallback link and Cancel. */
-export function ReloginPanel({ name, progress, onCancel, onRetry, onDismiss }: ReloginPanelProps) {
+export function ReloginPanel({ ref, name, progress, onCancel, onRetry, onDismiss }: ReloginPanelProps) {
   const running = isReloginRunning(progress.phase) || progress.phase === 'done';
   const url = progress.url && isSafeUrl(progress.url) ? progress.url : null;
   const detail = getFailureDetail(progress);
   return (
-    <section className={`relogin relogin--${progress.phase}`} aria-label={`Re-login ${name}`}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className={`relogin relogin--${progress.phase}`}
+      aria-label={`Re-login ${name}`}
+    >
       <p className="relogin__phase" role="status">
         {running && <Spinner />}
         {PHASE_TEXT[progress.phase]}

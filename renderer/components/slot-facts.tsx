@@ -1,6 +1,5 @@
 import { formatAgo, formatCountdown } from '../../shared/domain/format/duration';
 import type { ExtraUsage } from '../../shared/domain/types';
-import { formatSlotError } from '../format/errors';
 import { formatMinorUnits } from '../format/money';
 import { formatDataAge } from '../format/slot-text';
 import { formatClock } from '../format/time';
@@ -23,7 +22,7 @@ function formatLoginExpiry(view: SlotView, now: number): string | null {
   return `in ${formatCountdown(view.loginExpiresInMs)} (${at})`;
 }
 
-/** The smaller facts of a slot: data age and source, last success, extra usage, login expiry, back-off. */
+/** The smaller facts of a slot: data age and source, last success, extra usage, login expiry. */
 export function SlotFacts({ view, now }: { view: SlotView; now: number }) {
   const { slot } = view;
   const extra = formatExtraUsage(slot.extra_usage);
@@ -43,14 +42,6 @@ export function SlotFacts({ view, now }: { view: SlotView; now: number }) {
           </dd>
         </>
       )}
-      {view.nextAttemptAt !== null && (
-        <>
-          <dt>Next try</dt>
-          <dd className="facts__warn">
-            {formatClock(view.nextAttemptAt, now)} (in {formatCountdown(view.nextAttemptAt - now)})
-          </dd>
-        </>
-      )}
       {extra !== null && (
         <>
           <dt>Extra usage</dt>
@@ -64,20 +55,5 @@ export function SlotFacts({ view, now }: { view: SlotView; now: number }) {
         </>
       )}
     </dl>
-  );
-}
-
-/** The last error in plain language, with the engine's own sentence and its age. */
-export function SlotError({ view, now }: { view: SlotView; now: number }) {
-  const error = view.slot.last_error;
-  if (!error) return null;
-  const text = formatSlotError(error, now);
-  // An error older than the last success is history: still shown, but quietly.
-  const resolved = view.slot.last_fetched !== null && error.at < view.slot.last_fetched;
-  return (
-    <p className={resolved ? 'slot__error slot__error--resolved' : 'slot__error'}>
-      <strong>Last error ({text.when}):</strong> {text.summary}
-      {text.detail && <span className="slot__error-detail"> {text.detail}</span>}
-    </p>
   );
 }

@@ -5,8 +5,9 @@ import { useHistory } from '../hooks/use-history';
 import type { SlotView } from '../model/slot-view';
 import { EnableSwitch } from './enable-switch';
 import { LaunchCommand } from './launch-command';
-import { ReloginPanel } from './relogin-panel';
-import { SlotError, SlotFacts } from './slot-facts';
+import { ReloginAction } from './relogin-action';
+import { SlotFacts } from './slot-facts';
+import { SlotNotice } from './slot-notice';
 import { SlotStatus } from './slot-status';
 import { Sparkline } from './sparkline';
 import { UsageBar } from './usage-bar';
@@ -33,14 +34,22 @@ function showsPanel(view: SlotView, progress: ReloginProgress | undefined): prog
   return progress.phase !== 'done' || view.needsLogin;
 }
 
-/** One slot: identity, health, usage windows, history, facts and its actions. */
+/**
+ * One slot: identity, health, usage windows, history, facts, launch command, and its notice with the
+ * re-login. Each part is a row of the card; on a wide screen the cards share those rows (a CSS subgrid),
+ * so bars, facts and notices line up across a row of cards.
+ */
 export function SlotRow(props: SlotRowProps) {
   const { api, view, now, relogin } = props;
   const { slot, id, name } = view;
   const history = useHistory(api, id, slot.last_fetched);
   // Minute resolution is plenty for a projection, and keeps it from recomputing every second.
   const minute = Math.floor(now / SPARKLINE_CLOCK_MS) * SPARKLINE_CLOCK_MS;
-  const pace = useMemo(() => getPaceLines(slot, history, minute), [slot, history, minute]);
+  // Where a window is heading matters only for a slot in use: not for one that waits for a login.
+  const pace = useMemo(
+    () => getPaceLines(slot, view.polled ? history : null, minute),
+    [slot, history, minute, view.polled],
+  );
   const headingId = `slot-${id}-name`;
   const panel = showsPanel(view, relogin);
   const classes = [
@@ -58,10 +67,10 @@ export function SlotRow(props: SlotRowProps) {
           </h2>
           {view.subtitle && <span className="slot__subtitle">{view.subtitle}</span>}
         </div>
-        {view.recommended && <span className="badge badge--recommended">★ Recommended</span>}
         <EnableSwitch
           name={name}
           enabled={view.enabled}
+          polled={view.polled}
           pending={props.togglePending}
           onChange={(enabled) => props.onToggle(id, enabled)}
         />
@@ -80,31 +89,22 @@ export function SlotRow(props: SlotRowProps) {
             minor
           />
         ))}
+      </div>
+      <div className="slot__history">
         <Sparkline points={history} now={minute} />
       </div>
       <SlotFacts view={view} now={now} />
       {view.enabled && !view.needsLogin && <LaunchCommand id={id} name={name} />}
-      <SlotError view={view} now={now} />
-      {panel ? (
-        <ReloginPanel
+      <SlotNotice view={view} now={now}>
+        <ReloginAction
           name={name}
-          progress={relogin}
+          progress={panel ? relogin : null}
+          needsLogin={view.needsLogin}
+          onStart={() => props.onRelogin(id)}
           onCancel={() => props.onCancelRelogin(id)}
-          onRetry={() => props.onRelogin(id)}
           onDismiss={() => props.onDismissRelogin(id)}
         />
-      ) : (
-        view.needsLogin && (
-          <button
-            type="button"
-            className="button button--primary slot__relogin"
-            onClick={() => props.onRelogin(id)}
-            aria-label={`Re-login ${name}`}
-          >
-            Re-login
-          </button>
-        )
-      )}
+      </SlotNotice>
     </li>
   );
 }

@@ -2,7 +2,10 @@ import { formatAge } from '../../shared/domain/format/duration';
 import { HEALTH_TEXT } from '../format/slot-text';
 import type { SlotView } from '../model/slot-view';
 
-/** Health and status in words and colour, plus a stale marker with the data's age. */
+/**
+ * Health and status in words and colour, a stale marker with the data's age, and whether it is the
+ * recommended slot (here rather than beside the name, which keeps the whole name and email visible).
+ */
 export function SlotStatus({ view }: { view: SlotView }) {
   const { slot } = view;
   // An old writer's cache does not say: health unknown.
@@ -22,6 +25,7 @@ export function SlotStatus({ view }: { view: SlotView }) {
       {view.stale && view.dataAgeMs !== null && (
         <span className="slot__age">{formatAge(view.dataAgeMs)} old</span>
       )}
+      {view.recommended && <span className="badge badge--recommended">★ Recommended</span>}
     </p>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { CacheSlot } from '../../shared/domain/types';
 import type { QuotaApi, QuotaState, ReloginProgress } from '../../shared/ipc/contract';
-import { createDemoHistory } from '../dev-fixtures';
+import { createDemoHistory, createDemoLogTail } from '../dev-fixtures';
 
 /** Pace of the simulated host, slow enough to watch. */
 export const DEMO_REFRESH_MS = 1_200;
@@ -90,7 +90,10 @@ export function createMemoryQuotaApi(initial: QuotaState | null): QuotaApi {
       return { ok: true, value };
     },
     async getHistory(slot) {
-      return { ok: true, value: createDemoHistory(slot, Date.now()) };
+      return { ok: true, value: createDemoHistory(slot, Date.now(), state?.cache?.slots[slot]) };
+    },
+    async getLogTail() {
+      return { ok: true, value: createDemoLogTail(Date.now()) };
     },
     async openLog() {
       return { ok: true, value: { path: '~/.claude/session-health/broker.log' } };

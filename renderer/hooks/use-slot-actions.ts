@@ -8,8 +8,6 @@ export interface SlotActions {
   error: string | null;
   refresh(): void;
   setEnabled(slot: string, enabled: boolean): void;
-  /** Asks the host to open its log; resolves to the log's path, or null on failure. */
-  openLog(): Promise<string | null>;
 }
 
 /** The UI's write actions, each adopting the state the host answers with. */
@@ -66,16 +64,5 @@ export function useSlotActions(api: QuotaApi, applyState: (state: QuotaState) =>
     [api, settle, fail],
   );
 
-  const openLog = useCallback(async () => {
-    try {
-      const result = await api.openLog();
-      if (result.ok) return result.value.path;
-      setError(`Opening the log failed: ${result.error.message}`);
-    } catch (cause) {
-      fail('Opening the log', cause);
-    }
-    return null;
-  }, [api, fail]);
-
-  return { refreshing, pendingToggles, error, refresh, setEnabled, openLog };
+  return { refreshing, pendingToggles, error, refresh, setEnabled };
 }

@@ -89,3 +89,15 @@ export const CACHE_WRITER_APP = 'quota-broker';
 
 /** One point of a slot's utilisation history (history.jsonl; schemas/history.ts). */
 export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
+
+/** The end of the broker's log, as the log panel shows it (adapters/log-tail.ts reads it). */
+export interface LogTail {
+  /** The log file. */
+  path: string;
+  /** False when the broker has not written a log yet. */
+  exists: boolean;
+  /** The last lines, oldest first, redacted. */
+  lines: string[];
+  /** True when older lines exist than those shown. */
+  truncated: boolean;
+}

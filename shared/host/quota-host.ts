@@ -8,6 +8,7 @@
 import { getBrokerHolder } from '../adapters/broker-lock';
 import { startLogin } from '../adapters/claude/auth-login';
 import { readHistory } from '../adapters/history-store';
+import { readLogTail } from '../adapters/log-tail';
 import { editRegistry, setEnabled } from '../adapters/registry/registry-store';
 import { redactUnknown } from '../domain/redact';
 import { refreshOnce } from '../engine/broker';
@@ -27,6 +28,8 @@ export type { QuotaHost, QuotaHostDeps } from './quota-host-types';
 
 /** History the sparkline shows. */
 export const HISTORY_SPAN_MS = 7 * 24 * 3_600_000;
+/** How many of the log's last lines the log panel shows. */
+export const LOG_TAIL_LINES = 200;
 /** How long refresh-now waits for another broker's cycle while following. */
 export const FOLLOWER_REFRESH_WAIT_MS = 30_000;
 
@@ -173,6 +176,9 @@ export function createQuotaHost(deps: QuotaHostDeps): QuotaHost {
       } catch (e) {
         return failure(e instanceof AdoptError ? 'registry' : 'discover_failed', e);
       }
+    },
+    async getLogTail() {
+      return { ok: true, value: await readLogTail(engine.paths.log, LOG_TAIL_LINES) };
     },
     // A headless host opens nothing: it says where the log is (the app opens its own, electron/app-api.ts).
     openLog: async () => ({ ok: true, value: { path: engine.paths.log } }),

@@ -7,7 +7,7 @@ import type { CacheFile } from '../domain/types';
 import type { EventSubscriptions, OperationHandlers } from './operation';
 import type { Events, Operations } from './operations';
 
-export type { HistoryPoint } from '../domain/types';
+export type { HistoryPoint, LogTail } from '../domain/types';
 
 export type ApiError = { code: string; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { AdoptReport } from '../domain/adopt';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../domain/slot-id';
-import type { HistoryPoint, QuotaState, ReloginProgress } from './contract';
+import type { HistoryPoint, LogTail, QuotaState, ReloginProgress } from './contract';
 import { arg, defineEvent, defineOperation } from './operation';
 
 /** A slot id, the same rule on every transport (shared/domain/slot-id.ts). */
@@ -75,6 +75,16 @@ export const OPERATIONS = {
     method: 'POST',
     path: '/api/slots/discover',
     args: [arg('add', v.boolean('add must be true or false'))],
+  }),
+  /**
+   * The last lines of the broker's log (`<state dir>/broker.log`), redacted: the log panel of the popover
+   * and the dashboard.
+   */
+  getLogTail: defineOperation<LogTail>()({
+    channel: 'app:log-tail',
+    method: 'GET',
+    path: '/api/log/tail',
+    args: [],
   }),
   /** Opens the log where the host can (the app), and says where it is. */
   openLog: defineOperation<{ path: string }>()({

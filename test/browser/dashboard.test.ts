@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
-import { defaultUsage } from '../fake-anthropic/default-usage';
+import { usageAhead } from '../fake-anthropic/default-usage';
 import { runCli } from '../support/run-cli';
 import { createTempHome, type TempHome, type TempSlot } from '../support/temp-home';
 import { launchChromium } from './support/chromium';
@@ -37,7 +37,8 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  fake = await createFakeAnthropic();
+  // The fixture's reset times have passed; the bars show numbers only for windows still running.
+  fake = await createFakeAnthropic({ defaultUsage: () => usageAhead() });
   context = await browser.newContext({ viewport: { width: 420, height: 900 } });
 });
 afterEach(async () => {
@@ -54,12 +55,7 @@ const percent = (r: Locator, meter: string) =>
   r.getByRole('meter', { name: meter, exact: true }).getAttribute('aria-valuetext', { timeout: 1_000 });
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: UI_TIMEOUT_MS, interval: 100 });
 
-function usageWith(fiveHour: number, week: number): unknown {
-  const usage = defaultUsage() as Record<string, { utilization: number }>;
-  usage.five_hour.utilization = fiveHour;
-  usage.seven_day.utilization = week;
-  return usage;
-}
+const usageWith = (fiveHour: number, week: number) => usageAhead(fiveHour, week);
 
 describe('quota-broker serve in Chromium', () => {
   it('shows every slot, re-logs a dead one in and follows a refresh, all without a reload', async () => {

@@ -136,6 +136,7 @@ describe('the menu-bar app’s main process in the stand-in host', () => {
       'cancelRelogin',
       'discoverSlots',
       'getHistory',
+      'getLogTail',
       'getState',
       'onReloginProgress',
       'onState',

@@ -176,6 +176,7 @@ describe('preload api', () => {
       'setEnabled',
       'getHistory',
       'discoverSlots',
+      'getLogTail',
       'openLog',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());

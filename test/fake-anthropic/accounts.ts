@@ -48,6 +48,7 @@ export class AccountBook {
   constructor(
     private readonly accessTtlMs: number,
     private readonly refreshTtlMs: number | null,
+    private readonly newUsage: () => unknown = defaultUsage,
   ) {}
 
   /** Adds an account, or logs it in again: every earlier token of the account dies. */
@@ -58,7 +59,7 @@ export class AccountBook {
       email: init.email,
       uuid: existing?.uuid ?? fakeUuid(),
       orgUuid: existing?.orgUuid ?? fakeUuid(),
-      usage: init.usage ?? existing?.usage ?? defaultUsage(),
+      usage: init.usage ?? existing?.usage ?? this.newUsage(),
       subscription: init.subscription ?? existing?.subscription ?? 'max',
       rateLimitTier: init.rateLimitTier ?? existing?.rateLimitTier ?? 'default_claude_max_20x',
       scopes: init.scopes ?? existing?.scopes ?? DEFAULT_SCOPES,

@@ -38,6 +38,7 @@ export async function createFakeAnthropic(opts: FakeAnthropicOptions = {}): Prom
     book: new AccountBook(
       (opts.accessTtlS ?? DEFAULT_ACCESS_TTL_S) * 1000,
       refreshTtlS === null ? null : refreshTtlS * 1000,
+      opts.defaultUsage,
     ),
     stats: createStats(),
     modes: new Map(),

@@ -75,6 +75,8 @@ export interface FakeAnthropicOptions {
   refreshTtlS?: number;
   /** Usage calls answered per account per trailing hour before 429s; default 30. */
   usageBudgetPerHour?: number;
+  /** The usage answer of a new account; default the fixture's (whose reset times have passed). */
+  defaultUsage?: () => unknown;
 }
 
 export interface FakeAnthropic {

@@ -4,6 +4,7 @@ import type { AdoptReport } from '../../shared/domain/adopt';
 import type {
   ApiResult,
   HistoryPoint,
+  LogTail,
   QuotaApi,
   QuotaState,
   ReloginProgress,
@@ -17,6 +18,8 @@ export interface FakeQuotaApi extends QuotaApi {
   /** What `getState` answers; `pending` never answers (stays loading). */
   initial: ApiResult<QuotaState> | 'pending';
   history: HistoryPoint[];
+  /** What `getLogTail` answers. */
+  logTail: LogTail;
   /** What `discoverSlots` answers (with `add` the candidates not present come back as `added`). */
   discovery: AdoptReport;
   stateListenerCount(): number;
@@ -54,6 +57,13 @@ export function createFakeApi(initial: QuotaState | ApiResult<QuotaState> | 'pen
     setEnabled: vi.fn(async () => ok(current as QuotaState)),
     getHistory: vi.fn(async () => ok(api.history)),
     openLog: vi.fn(async () => ok({ path: '/home/me/.claude/session-health/broker.log' })),
+    logTail: {
+      path: '/home/me/.claude/session-health/broker.log',
+      exists: true,
+      lines: ['[2026-02-07 11:59:00.000] [info]  [pid 1] cycle end'],
+      truncated: false,
+    },
+    getLogTail: vi.fn(async () => ok(api.logTail)),
     discovery: {
       registry: '/home/me/.claude/session-health/claude-sessions.yaml',
       registries: [],

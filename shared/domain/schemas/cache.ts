@@ -47,7 +47,7 @@ export const CacheSlotSchema = v.object({
   requests_last_hour: orNull(FiniteNumberSchema),
   /** Null when the writer did not say (an old writer's cache): the statusline then matches no session to it. */
   config_dir: orNull(v.string()),
-  /** When a 429 back-off ends (epoch ms), else null. */
+  /** When the next usage call is tried (epoch ms): a 429 back-off's end, or the retry after a network failure; else null. */
   next_attempt_at: orAbsent(v.nullable(TimeSchema)),
   enabled: orAbsent(v.boolean()),
   /** The account used without CLAUDE_CONFIG_DIR (statuslines of such sessions attribute to it). */

@@ -5,6 +5,7 @@
 import { getPaceShort, getPressingPaceWindow } from '../pace/pace-text';
 import type { WindowPace } from '../pace/window-pace';
 import type { UsageWindow } from '../types';
+import { getWindowPhase } from '../usage-window';
 import { dimmed, getUsageSgr, type LineColors, paint, type Sgr } from './paint';
 import type { StatuslineState, StatuslineView } from './view';
 
@@ -45,13 +46,6 @@ export function formatPercent(utilization: number): string {
   return Number.isFinite(utilization) ? String(Math.round(utilization)) : '?';
 }
 
-/** The reset's epoch ms, or null when unknown or unparseable. */
-function getResetMs(w: UsageWindow): number | null {
-  if (!w.resets_at) return null;
-  const t = Date.parse(w.resets_at);
-  return Number.isNaN(t) ? null : t;
-}
-
 /** Short weekday (`Tue`) of `ms` in `timeZone`, or in local time when it is undefined or unknown. */
 export function formatWeekday(ms: number, timeZone?: string): string {
   if (timeZone) {
@@ -70,25 +64,37 @@ export function formatWeekday(ms: number, timeZone?: string): string {
  * `📅:reset` (the old utilisation is no longer true); an unknown reset time `📅:?h(51%)`; no window `📅:?`.
  */
 export function formatWeekly(w: UsageWindow | null, opts: FormatOptions): string {
-  if (!w) return '📅:?';
-  const reset = getResetMs(w);
-  const pct = formatPercent(w.utilization);
-  if (reset == null) return `📅:?h(${pct}%)`;
-  if (reset <= opts.now) return '📅:reset';
-  const hours = Math.floor((reset - opts.now) / HOUR_MS);
-  return `📅:${hours}h(${pct}%)@${formatWeekday(reset, opts.timeZone)}`;
+  const at = getWindowPhase(w, opts.now);
+  switch (at.phase) {
+    case 'none':
+      return '📅:?';
+    case 'no_reset':
+      return `📅:?h(${formatPercent(at.utilization)}%)`;
+    case 'reset':
+      return '📅:reset';
+    case 'running': {
+      const hours = Math.floor(at.leftMs / HOUR_MS);
+      return `📅:${hours}h(${formatPercent(at.utilization)}%)@${formatWeekday(at.resetAt, opts.timeZone)}`;
+    }
+  }
 }
 
 /** The 5-hour segment `⏱:37%·2h` (`·45m` under an hour); `⏱:reset` once past; empty without a window. */
 export function formatFiveHour(w: UsageWindow | null, opts: FormatOptions): string {
-  if (!w) return '';
-  const reset = getResetMs(w);
-  const pct = formatPercent(w.utilization);
-  if (reset == null) return `⏱:${pct}%`;
-  if (reset <= opts.now) return '⏱:reset';
-  const left = reset - opts.now;
-  const until = left >= HOUR_MS ? `${Math.floor(left / HOUR_MS)}h` : `${Math.floor(left / MINUTE_MS)}m`;
-  return `⏱:${pct}%·${until}`;
+  const at = getWindowPhase(w, opts.now);
+  switch (at.phase) {
+    case 'none':
+      return '';
+    case 'no_reset':
+      return `⏱:${formatPercent(at.utilization)}%`;
+    case 'reset':
+      return '⏱:reset';
+    case 'running': {
+      const left = at.leftMs;
+      const until = left >= HOUR_MS ? `${Math.floor(left / HOUR_MS)}h` : `${Math.floor(left / MINUTE_MS)}m`;
+      return `⏱:${formatPercent(at.utilization)}%·${until}`;
+    }
+  }
 }
 
 /** Age of data: `<1m`, `12m`, `3h`, `2d`; empty when unknown. */
@@ -129,8 +135,7 @@ const STATE_SGR: Record<StatuslineState, Sgr> = {
 /** A window's usage colour while its numbers are current (not reset, known), dimmed when stale. */
 function getWindowSgr(w: UsageWindow | null, view: StatuslineView, colors: LineColors, now: number) {
   if (!w || !Number.isFinite(w.utilization)) return null;
-  const reset = getResetMs(w);
-  if (reset != null && reset <= now) return null;
+  if (getWindowPhase(w, now).phase === 'reset') return null;
   const sgr = getUsageSgr(w.utilization, colors.thresholds);
   return view.stale ? dimmed(sgr) : sgr;
 }

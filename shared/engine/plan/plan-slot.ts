@@ -9,7 +9,7 @@
 import type { SlotEngineState } from '../../adapters/engine-state-store';
 import { getSlotHealth, type SlotOutcome } from '../../domain/health';
 import { isBackingOff, trimRequests } from '../../domain/schedule';
-import type { CacheSlot, SlotStatus } from '../../domain/types';
+import type { CacheSlot, SlotHealth, SlotStatus } from '../../domain/types';
 import { planAfterProfile, planAfterRefresh, planAfterUsage, planDeadLogin } from './plan-call';
 import { planCredentials, planStart } from './plan-credentials';
 import type { IoPlan, PlanStep, SlotEvent, SlotPlan, SlotPlanContext, SlotRun } from './types';
@@ -85,19 +85,30 @@ export interface SlotResult {
 /** Ends a slot's cycle: health, request count and next attempt as the cache shows them. */
 export function settleSlot(ctx: SlotPlanContext, run: SlotRun, plan: FinalPlan, now: number): SlotResult {
   const { state } = run;
+  const health = getSlotHealth(
+    getPlanOutcome(plan),
+    ctx.prevHealth,
+    run.entry.last_fetched,
+    now,
+    ctx.settings.stale_threshold_s,
+  );
   const entry: CacheSlot = {
     ...run.entry,
     status: run.status,
-    health: getSlotHealth(
-      getPlanOutcome(plan),
-      ctx.prevHealth,
-      run.entry.last_fetched,
-      now,
-      ctx.settings.stale_threshold_s,
-    ),
+    health,
     requests_last_hour: trimRequests(state.requests, now).length,
-    next_attempt_at: isBackingOff(state.backoff, now) ? (state.backoff?.until ?? null) : null,
+    next_attempt_at: getNextAttemptAt(state, health, now),
     login_seen_at: state.login_seen_at,
   };
   return { entry, state, status: run.status };
+}
+
+/**
+ * When the next usage call will be tried, as the cache shows it (docs/contracts.md "The cache file"):
+ * the end of a 429 back-off, or the retry after a network failure; null otherwise.
+ */
+function getNextAttemptAt(state: SlotRun['state'], health: SlotHealth, now: number): number | null {
+  if (isBackingOff(state.backoff, now)) return state.backoff?.until ?? null;
+  if (health === 'offline' && state.next_due_at != null && state.next_due_at > now) return state.next_due_at;
+  return null;
 }

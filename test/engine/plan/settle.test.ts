@@ -83,6 +83,18 @@ describe('final plans', () => {
     const after = settleSlot(makeContext(), run, { type: 'back_off' }, NOW + 6 * MINUTE);
     expect(after.entry.next_attempt_at).toBeNull();
   });
+
+  it('offline: the entry shows when the call is tried again; once due, or healthy, it shows none', () => {
+    const run = makeRun({ state: { next_due_at: NOW + 2 * MINUTE, failure_streak: 2 } });
+    const failed: FinalPlan = { type: 'call_failed', kind: 'offline' };
+    expect(settleSlot(makeContext(), run, failed, NOW).entry).toMatchObject({
+      health: 'offline',
+      next_attempt_at: NOW + 2 * MINUTE,
+    });
+    expect(settleSlot(makeContext(), run, failed, NOW + 3 * MINUTE).entry.next_attempt_at).toBeNull();
+    const fetched = settleSlot(makeContext(), run, { type: 'fetched' }, NOW);
+    expect(fetched.entry).toMatchObject({ health: 'ok', next_attempt_at: null });
+  });
 });
 
 /** Drives the planner as the executor does, answering each I/O plan from `answers`. */

@@ -1,7 +1,7 @@
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeApi } from '../fake-api';
-import { HOUR, MIN, makeSlot, makeState, NOW } from '../fixtures';
+import { HOUR, iso, MIN, makeSlot, makeState, NOW } from '../fixtures';
 import { freezeDateAt, getSlotRow, inRow, renderApp } from '../render-app';
 
 afterEach(cleanup);
@@ -10,7 +10,7 @@ freezeDateAt(NOW);
 const SIGN_IN_URL = 'https://claude.ai/oauth/authorize?code=true&state=abc';
 
 describe('SlotRow: per-slot states', () => {
-  it('shows a rate-limited slot with its next try', async () => {
+  it('a 429 is an amber notice with its next try, not a red error', async () => {
     const slot = makeSlot({
       label: 'Client',
       health: 'rate_limited',
@@ -20,9 +20,69 @@ describe('SlotRow: per-slot states', () => {
     await renderApp(createFakeApi(makeState({ client: slot })));
     const row = inRow('Client');
     expect(row.getByText('Rate-limited')).toBeTruthy();
-    expect(row.getByText('Next try').nextElementSibling?.textContent).toMatch(/^\d\d:\d\d \(in 4m\)$/);
-    expect(row.getByText(/Anthropic asked us to slow down/)).toBeTruthy();
-    expect(row.getByText(/Usage endpoint answered 429/)).toBeTruthy();
+    const notice = getSlotRow('Client').querySelector('.slot__notice') as HTMLElement;
+    expect(notice.className).toContain('notice--warn');
+    expect(notice.textContent).toContain('Anthropic asked us to slow down (429).');
+    expect(notice.textContent).toContain('Usage endpoint answered 429.');
+    expect(within(notice).getByText(/^Next try \d\d:\d\d \(in 4m\)$/)).toBeTruthy();
+  });
+
+  it('offline is an amber notice with its next try, keeping the numbers', async () => {
+    const slot = makeSlot({
+      label: 'Train',
+      health: 'offline',
+      next_attempt_at: NOW + 2 * MIN,
+      last_error: { kind: 'offline', message: 'getaddrinfo ENOTFOUND api.anthropic.com', at: NOW - MIN },
+    });
+    await renderApp(createFakeApi(makeState({ train: slot })));
+    const notice = getSlotRow('Train').querySelector('.slot__notice') as HTMLElement;
+    expect(notice.className).toContain('notice--warn');
+    expect(notice.textContent).toContain('Could not reach Anthropic.');
+    expect(notice.textContent).toContain('getaddrinfo ENOTFOUND api.anthropic.com');
+    expect(notice.textContent).toContain('(in 2m)');
+    expect(inRow('Train').getByRole('meter', { name: '5-hour usage' }).getAttribute('value')).toBe('37');
+  });
+
+  it('red only for what needs the person: a setup token that may not read usage', async () => {
+    const slot = makeSlot({
+      label: 'Token',
+      health: 'offline',
+      last_fetched: NOW - 20 * MIN,
+      last_error: { kind: 'forbidden', message: 'Usage endpoint answered 403.', at: NOW - MIN },
+    });
+    await renderApp(createFakeApi(makeState({ token: slot })));
+    const notice = getSlotRow('Token').querySelector('.slot__notice') as HTMLElement;
+    expect(notice.className).toContain('notice--bad');
+    expect(notice.textContent).toContain('a setup token?');
+  });
+
+  it('an error a later success resolved is quiet history', async () => {
+    const slot = makeSlot({
+      label: 'Fine',
+      last_error: { kind: 'rate_limited', message: 'Usage endpoint answered 429.', at: NOW - HOUR },
+    });
+    await renderApp(createFakeApi(makeState({ fine: slot })));
+    const notice = getSlotRow('Fine').querySelector('.slot__notice') as HTMLElement;
+    expect(notice.className).toContain('notice--muted');
+    expect(notice.textContent).toMatch(/^Earlier \(1 h ago\): /);
+  });
+
+  it('a window whose reset has passed shows "reset", not "resets in now" over its old bar', async () => {
+    const slot = makeSlot({
+      label: 'Asleep',
+      last_fetched: NOW - 5 * MIN,
+      five_hour: { utilization: 84, resets_at: iso(NOW - MIN) },
+    });
+    await renderApp(createFakeApi(makeState({ asleep: slot })));
+    const row = inRow('Asleep');
+    expect(row.queryByText(/resets in now/)).toBeNull();
+    expect(row.queryByText('84%')).toBeNull();
+    const meter = row.getByRole('meter', { name: '5-hour usage' });
+    expect(meter.getAttribute('value')).toBe('0');
+    expect(meter.getAttribute('aria-valuetext')).toBe('reset; new numbers at the next refresh');
+    expect(row.getByText('reset')).toBeTruthy();
+    // The weekly window still counts down.
+    expect(row.getByText('resets in 3d 4h')).toBeTruthy();
   });
 
   it('dims a stale slot and says how old its numbers are', async () => {
@@ -43,19 +103,33 @@ describe('SlotRow: per-slot states', () => {
     expect(inRow('Quiet').getByText('15m old')).toBeTruthy();
   });
 
-  it('names a dead login in words and offers Re-login', async () => {
+  it('names a dead login in words, says "re-login" once (its button) and repeats no CLI command', async () => {
     const slot = makeSlot({
       label: 'Side',
       status: 'inactive',
       health: 'login_dead',
-      last_error: { kind: 'login_dead', message: 'invalid_grant', at: NOW - 2 * HOUR },
+      last_error: {
+        kind: 'login_dead',
+        message:
+          'The token endpoint rejected the stored refresh token (invalid_grant); re-login needed. Run: quota-broker relogin side',
+        at: NOW - 2 * HOUR,
+      },
     });
     await renderApp(createFakeApi(makeState({ side: slot })));
     const row = inRow('Side');
     expect(row.getByText('Login dead')).toBeTruthy();
     expect(row.getByText('Inactive')).toBeTruthy();
-    expect(row.getByText(/The login has ended/)).toBeTruthy();
+    const notice = getSlotRow('Side').querySelector('.slot__notice') as HTMLElement;
+    expect(notice.className).toContain('notice--bad');
+    expect(notice.querySelector('.notice__text')?.textContent).toBe(
+      '2 h ago: The login has ended. The token endpoint rejected the stored refresh token (invalid_grant).',
+    );
     expect(row.getByRole('button', { name: 'Re-login Side' })).toBeTruthy();
+    const words = getSlotRow('Side').textContent ?? '';
+    expect(words.match(/re-?login/gi)).toEqual(['Re-login']);
+    expect(words).not.toContain('quota-broker relogin');
+    // No pace for a slot nobody can use until it has a login.
+    expect(row.queryByText(/On pace|Runs out|Pace:/)).toBeNull();
   });
 
   it('offers Re-login for an inactive slot whatever its health (as the tray does)', async () => {

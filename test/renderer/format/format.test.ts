@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeErrorKind, formatSlotError } from '../../../renderer/format/errors';
+import { describeErrorKind, formatNotice } from '../../../renderer/format/errors';
 import { formatMinorUnits } from '../../../renderer/format/money';
 import { formatDataAge } from '../../../renderer/format/slot-text';
 import { formatClock } from '../../../renderer/format/time';
@@ -104,16 +104,46 @@ describe('plain-language errors', () => {
     for (const sentence of sentences) expect(sentence).toMatch(/^[A-Z].*\.$/);
   });
 
-  it('keeps the engine message as detail with the error age', () => {
-    const now = 1_000_000_000;
-    const text = formatSlotError(
-      { kind: 'offline', message: 'ENOTFOUND api.anthropic.com', at: now - 2 * M },
+  it('none of them says "re-login": the card\'s button does, once', () => {
+    for (const kind of kinds) expect(describeErrorKind(kind)).not.toMatch(/re-?login/i);
+  });
+
+  it("words a notice: its age, the sentence, the engine's own words and the next try", () => {
+    const now = Date.parse('2026-02-07T12:00:00Z');
+    const text = formatNotice(
+      {
+        kind: 'offline',
+        tone: 'warn',
+        errorKind: 'offline',
+        cause: 'getaddrinfo ENOTFOUND api.anthropic.com.',
+        at: now - 2 * M,
+        nextAttemptAt: now + 90 * S,
+      },
+      'offline',
       now,
     );
     expect(text).toEqual({
+      heading: '2 m ago',
       summary: describeErrorKind('offline'),
-      detail: 'ENOTFOUND api.anthropic.com',
-      when: '2 m ago',
+      detail: 'getaddrinfo ENOTFOUND api.anthropic.com.',
+      next: `Next try ${formatClock(now + 90 * S, now)} (in 1m)`,
+    });
+  });
+
+  it('a login notice speaks of the login even without a recorded error', () => {
+    const notice = {
+      kind: 'login' as const,
+      tone: 'bad' as const,
+      errorKind: null,
+      cause: null,
+      at: null,
+      nextAttemptAt: null,
+    };
+    expect(formatNotice(notice, 'inactive', 0)).toEqual({
+      heading: null,
+      summary: 'Marked inactive: the broker does not poll it until a new login.',
+      detail: null,
+      next: null,
     });
   });
 });
