@@ -13,23 +13,27 @@ import { JSON_OUTPUT_KINDS } from '../../shared/domain/schemas/output/index';
  * `finite` has no JSON Schema keyword (JSON has no NaN or Infinity anyway); `transform` only filters
  * (a tolerant reader's list keeps its good items), the type after it is the one before.
  */
+/** An entry of a tolerant map or list: `v.fallback(v.nullable(schema), null)`. */
+type TolerantItem = GenericSchema & { wrapped?: GenericSchema; fallback?: unknown };
+
 const CONFIG: ConversionConfig = {
   typeMode: 'output',
   errorMode: 'throw',
   ignoreActions: ['finite', 'transform'],
   overrideSchema: ({ valibotSchema }) => {
-    // A tolerant map (fields.ts mapOf) reads a bad entry as null and then leaves it out: what it gives
-    // back holds no null, so the document says so.
-    const schema = valibotSchema as { type: string; key?: GenericSchema<string>; value?: GenericSchema };
-    const value = schema.value as
-      | (GenericSchema & { wrapped?: GenericSchema; fallback?: unknown })
-      | undefined;
-    if (schema.type !== 'record' || !schema.key || value?.type !== 'nullable' || !('fallback' in value))
-      return null;
-    const { $schema: _, ...json } = toJsonSchema(
-      v.record(schema.key, value.wrapped as GenericSchema),
-      CONFIG,
-    );
+    // A tolerant map or list (fields.ts mapOf, listOf) reads a bad entry as null and then leaves it out:
+    // what it gives back holds no null, so the document says so.
+    const schema = valibotSchema as {
+      type: string;
+      key?: GenericSchema<string>;
+      value?: TolerantItem;
+      item?: TolerantItem;
+    };
+    const inner = schema.type === 'record' ? schema.value : schema.type === 'array' ? schema.item : undefined;
+    if (inner?.type !== 'nullable' || !('fallback' in inner) || !inner.wrapped) return null;
+    const strict =
+      schema.type === 'record' && schema.key ? v.record(schema.key, inner.wrapped) : v.array(inner.wrapped);
+    const { $schema: _, ...json } = toJsonSchema(strict, CONFIG);
     return json;
   },
 };
