@@ -14,6 +14,7 @@ import {
 import { expandTilde, isSameConfigDir } from '../../domain/config-dir';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
+import { usageMessage } from '../args/parse-command-line';
 import { CliError, EXIT_USAGE, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { SLOTS_ADOPT_HELP } from './slots-adopt';
@@ -76,7 +77,10 @@ export async function slotsCommand(
     case 'add': {
       const slotId = id;
       if (!SLOT_ID_PATTERN.test(slotId))
-        throw new CliError(`Slot id "${slotId}" must match ${SLOT_ID_RULE}.`, EXIT_USAGE);
+        throw new CliError(
+          usageMessage('slots add', `<id> must match ${SLOT_ID_RULE} (got "${slotId}")`),
+          EXIT_USAGE,
+        );
       if (dir !== undefined && flags.default)
         throw new CliError(
           'slots add takes either <config_dir> or --default, not both. Run: quota-broker slots add --help',
@@ -89,7 +93,13 @@ export async function slotsCommand(
           EXIT_USAGE,
         );
       if (!isAbsolute(configDir) && !configDir.startsWith('~/') && configDir !== '~')
-        throw new CliError(`Config dir "${configDir}" must be an absolute path.`, EXIT_USAGE);
+        throw new CliError(
+          usageMessage(
+            'slots add',
+            `<config_dir> must be an absolute path or start with ~/ (got "${configDir}")`,
+          ),
+          EXIT_USAGE,
+        );
       const home = ctx.deps.paths.home;
       // A trailing slash (tab completion adds one) would name another keychain item than the dir exported
       // without it (docs/claude-code.md): the registry keeps the usual spelling.
