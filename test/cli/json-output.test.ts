@@ -159,6 +159,11 @@ describe('--json output matches its committed JSON Schema', () => {
     await run(['refresh']);
     const healthy = await run(['doctor', '--json'], home.env({ PATH: '/usr/bin:/bin' }));
     expect(expectValid('doctor --json', healthy.stdout).what_to_do).toEqual([]);
+    const online = await run(['doctor', '--json', '--online'], home.env({ PATH: '/usr/bin:/bin' }));
+    const probed = expectValid('doctor --json', online.stdout) as {
+      slots: Record<string, { probe: unknown }>;
+    };
+    expect(probed.slots['slot-1'].probe).toMatchObject({ state: 'ok' });
 
     const { claudeAiOauth: o } = home.readCredentials('slot-2');
     home.writeCredentials('slot-2', {
