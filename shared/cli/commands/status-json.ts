@@ -7,10 +7,11 @@ import { readOpenEpisodes } from '../../adapters/alerts/alert-state-store';
 import { getBrokerHolder } from '../../adapters/broker-lock';
 import type { CacheLoad } from '../../adapters/cache-store';
 import { loadRegistry } from '../../adapters/registry/registry-store';
+import { getOpenAlertJson } from '../../domain/alerts/episodes';
 import type { Episode } from '../../domain/alerts/types';
 import { redact } from '../../domain/redact';
 import { parseCacheValue } from '../../domain/schemas/cache';
-import type { OpenAlertJson, StatusJson } from '../../domain/schemas/output/status';
+import type { StatusJson } from '../../domain/schemas/output/status';
 import type { CacheFile } from '../../domain/types';
 import type { CliContext } from '../context';
 
@@ -33,18 +34,6 @@ export async function readStatusSurroundings(ctx: CliContext, now: number): Prom
     broker: { running: holder.alive, pid: holder.info?.pid ?? null, surface: holder.info?.surface ?? null },
     registryError: registry.state === 'error' ? registry.error.message : null,
     episodes,
-  };
-}
-
-/** An open episode as the JSON documents list it (the same in `status` and `doctor`). */
-export function getOpenAlertJson(e: Episode): OpenAlertJson {
-  return {
-    id: e.id,
-    kind: e.kind,
-    severity: e.severity,
-    slot: e.slot,
-    title: e.title,
-    opened_at: e.opened_at,
   };
 }
 

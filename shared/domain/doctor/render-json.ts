@@ -5,6 +5,7 @@
  * credentials are described, never read out.
  */
 
+import { getOpenAlertJson } from '../alerts/episodes';
 import { redact } from '../redact';
 import { HOUR_MS } from '../schedule';
 import type { DoctorJson } from '../schemas/output/doctor';
@@ -120,14 +121,7 @@ export function getDoctorJson(facts: DoctorFacts, report: DoctorReport, now: num
     what_to_do: getWhatToDo(report.findings),
     slots: Object.fromEntries(facts.slots.map((s) => [s.id, slotJson(s, now)])),
     global: globalJson(facts.global, now),
-    open_alerts: facts.global.openAlerts.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      severity: e.severity,
-      slot: e.slot,
-      title: e.title,
-      opened_at: e.opened_at,
-    })),
+    open_alerts: facts.global.openAlerts.map(getOpenAlertJson),
   };
 }
 
