@@ -4,7 +4,7 @@
  * it, and each alert it delivered. JSON Schema: docs/json-schema/daemon-event.json, generated from this.
  */
 import * as v from 'valibot';
-import { AlertActionSchema, AlertKindSchema, AlertSeveritySchema } from '../alert-state';
+import { EpisodeSchema } from '../alert-state';
 import { TimeSchema } from '../fields';
 import { SLOT_CONDITIONS } from '../words';
 
@@ -44,13 +44,7 @@ export const DaemonEventJsonSchema = v.variant('event', [
   v.object({
     event: v.literal('alert'),
     at: TimeSchema,
-    id: v.string(),
-    kind: AlertKindSchema,
-    severity: AlertSeveritySchema,
-    slot: v.nullable(v.string()),
-    title: v.string(),
-    body: v.string(),
-    action: AlertActionSchema,
+    ...v.pick(EpisodeSchema, ['id', 'kind', 'severity', 'slot', 'title', 'body', 'action']).entries,
   }),
 ]);
 

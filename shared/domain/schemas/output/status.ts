@@ -4,9 +4,8 @@
  * for `status`). JSON Schema: docs/json-schema/status.json, generated from this.
  */
 import * as v from 'valibot';
-import { AlertKindSchema, AlertSeveritySchema } from '../alert-state';
+import { EpisodeSchema } from '../alert-state';
 import { CacheFileSchema } from '../cache';
-import { TimeSchema } from '../fields';
 
 /** Who holds the broker lock. */
 export const BrokerJsonSchema = v.object({
@@ -17,14 +16,14 @@ export const BrokerJsonSchema = v.object({
 });
 
 /** An alert episode still open (a dead login, all slots inactive, stale data, …). */
-export const OpenAlertJsonSchema = v.object({
-  id: v.string(),
-  kind: AlertKindSchema,
-  severity: AlertSeveritySchema,
-  slot: v.nullable(v.string()),
-  title: v.string(),
-  opened_at: TimeSchema,
-});
+export const OpenAlertJsonSchema = v.pick(EpisodeSchema, [
+  'id',
+  'kind',
+  'severity',
+  'slot',
+  'title',
+  'opened_at',
+]);
 
 /** What `refresh` did: ran a cycle, followed another broker's, or found it busy and showed the last cache. */
 export const RefreshJsonSchema = v.object({
