@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { START_BROKER_FIX } from '../../shared/domain/broker-advice';
 import { formatAge } from '../../shared/domain/format/duration';
 import type { QuotaState } from '../../shared/ipc/contract';
 import { formatClock } from '../format/time';
@@ -37,8 +38,7 @@ export function StateBanners({ state, now }: { state: QuotaState; now: number })
       )}
       {state.broker.role === 'none' && (
         <Banner tone="warn">
-          <strong>No broker is running,</strong> so nothing refreshes. Start one:{' '}
-          <code>quota-broker daemon</code>
+          <strong>No broker is running,</strong> so nothing refreshes. To start one, {START_BROKER_FIX}.
         </Banner>
       )}
       {cache && isCacheStale(cache, now) && cache.ts != null && (

@@ -17,7 +17,7 @@ Usage: quota-broker <command> [options]
 Commands:
   status [--json]              every slot's quota, health and data age (reads the cache)
   refresh [--slot ID] [--json] run one refresh cycle now
-  daemon                       run the broker in the foreground
+  daemon [--json]              run the broker in the foreground
   slots list|add|remove|enable|disable|discover|import
                                manage the slot registry; adopt an existing setup
   serve [--port N]             the dashboard on 127.0.0.1 (prints its URL)
@@ -29,7 +29,10 @@ Commands:
                                run the daemon as a launchd agent / systemd user unit
   statusline                   one line for Claude Code's statusLine (see statusline --help)
 
-Run "quota-broker <command> --help" for details.
+Run "quota-broker <command> --help" for details. --json (status, refresh, daemon,
+slots list/discover/import, service status, doctor) prints one documented shape per
+kind (docs/json.md). Exit codes: 0 fine, 1 it ran and found a problem, 2 it could not
+run, 64 a command line it does not understand.
 
 Environment: QUOTA_BROKER_HOME (state dir, default ~/.claude/session-health),
 QUOTA_BROKER_SESSIONS, QUOTA_BROKER_CREDENTIALS (auto|keychain|secret-service|file),

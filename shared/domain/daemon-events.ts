@@ -7,6 +7,7 @@ import { formatAlertLine } from './alerts/format';
 import type { Alert } from './alerts/types';
 import { formatCountdown } from './format/duration';
 import { redact } from './redact';
+import type { DaemonEventJson } from './schemas/output/daemon';
 import { getSlotStates, type SlotAction, type SlotCondition, type SlotState } from './slot-state';
 import type { CacheFile } from './types';
 
@@ -14,6 +15,9 @@ import type { CacheFile } from './types';
 export type DaemonEventFormat = 'text' | 'json';
 
 export type DaemonEvent =
+  /** JSON only: the text form prints these on stdout in its own words (cli/commands/daemon.ts). */
+  | { type: 'started'; at: number; pid: number; cache: string; log: string }
+  | { type: 'role'; at: number; role: 'broker' | 'follower' }
   | { type: 'alert'; at: number; alert: Alert }
   | {
       type: 'slot_state';
@@ -81,6 +85,12 @@ function clock(at: number): string {
 }
 
 function eventText(event: DaemonEvent): string {
+  if (event.type === 'started')
+    return `quota-broker daemon (pid ${event.pid}); cache: ${event.cache}; log: ${event.log}`;
+  if (event.type === 'role')
+    return event.role === 'broker'
+      ? 'Polling as the broker.'
+      : 'Another broker holds the lock; following it and taking over if it stops.';
   if (event.type === 'alert') return formatAlertLine(event.alert);
   const to = CONDITION_WORDS[event.to];
   const change = event.from === null ? to : `${CONDITION_WORDS[event.from]} → ${to}`;
@@ -88,13 +98,24 @@ function eventText(event: DaemonEvent): string {
   return `${event.slot}: ${change}${action}`;
 }
 
-function eventJson(event: DaemonEvent): Record<string, unknown> {
+/** The JSON line's object (schemas/output/daemon.ts, docs/json.md). */
+function eventJson(event: DaemonEvent): DaemonEventJson {
+  if (event.type === 'started') {
+    const { type, ...rest } = event;
+    return { event: type, ...rest };
+  }
+  if (event.type === 'role') return { event: 'role', at: event.at, role: event.role };
   if (event.type === 'alert') {
     const { id, kind, severity, slot, title, body, action } = event.alert;
     return { event: 'alert', at: event.at, id, kind, severity, slot, title, body, action };
   }
   const { at, slot, from, to, action } = event;
   return { event: 'slot_state', at, slot, from, to, action };
+}
+
+/** An event in words, without the time (the daemon's stdout lines: starting, its role). */
+export function formatDaemonEventWords(event: DaemonEvent): string {
+  return redact(eventText(event));
 }
 
 /**

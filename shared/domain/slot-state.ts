@@ -6,6 +6,7 @@
  * Adding a `SlotHealth`: the `switch` in {@link getHealthTraits} stops compiling until the new state is
  * placed, and so does every `Record<SlotHealth, …>` of words (docs/ARCHITECTURE.md lists them).
  */
+import type { SLOT_CONDITIONS } from './schemas/words';
 import { type CacheFile, type CacheSlot, DEFAULT_STALE_THRESHOLD_S, type SlotHealth } from './types';
 
 /** A login expiring sooner than this is called out, unless `alerts.login_expiry_warn_days` says otherwise. */
@@ -18,17 +19,8 @@ export interface SlotStateSettings {
   loginExpiryWarnMs: number;
 }
 
-/** The most important thing to show about a slot, most severe first. */
-export type SlotCondition =
-  | 'disabled'
-  | 'login_dead'
-  | 'no_credentials'
-  | 'inactive'
-  | 'rate_limited'
-  | 'offline'
-  | 'token_expired'
-  | 'stale'
-  | 'ok';
+/** The most important thing to show about a slot (schemas/words.ts lists them, most severe first). */
+export type SlotCondition = (typeof SLOT_CONDITIONS)[number];
 
 /** What a person should do about a slot, if anything. */
 export type SlotAction =

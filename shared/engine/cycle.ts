@@ -67,7 +67,7 @@ export async function runCycle(
   const prevLoad = await readCache(paths.cache);
   const previous = prevLoad.state === 'ok' ? prevLoad.cache : null;
   if (options.slot && !slots.some((s) => s.id === options.slot)) {
-    throw new Error(`There is no slot "${options.slot}". See: quota-broker slots list`);
+    throw new Error(`There is no slot "${options.slot}". Run: quota-broker slots list`);
   }
   const mode = resolveRefreshMode(settings.token_refresh, deps.claudeBin);
   const started = now();

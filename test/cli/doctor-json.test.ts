@@ -53,6 +53,7 @@ describe('doctor --json (docs/doctor.md, version 1)', () => {
       'healthy',
       'summary',
       'findings',
+      'what_to_do',
       'slots',
       'global',
       'open_alerts',

@@ -14,7 +14,7 @@ export interface DoctorHome {
 }
 
 export interface DoctorJsonFinding {
-  level: 'ok' | 'warn' | 'problem';
+  level: 'ok' | 'info' | 'warn' | 'problem';
   scope: string;
   code: string;
   message: string;

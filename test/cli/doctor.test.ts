@@ -213,6 +213,46 @@ describe('quota-broker doctor (offline)', () => {
     });
   });
 
+  it('every login dead after a success: each re-login once under What to do, old data not ticked as fine', async () => {
+    h = createDoctorHome(fake, { slots: three, settings: { token_refresh: 'locked' } });
+    expect((await runCli(['refresh'], h.env())).code).toBe(0);
+    for (const s of three) {
+      const { claudeAiOauth: o } = h.home.readCredentials(s.id);
+      h.home.writeCredentials(s.id, {
+        accessToken: o.accessToken as string,
+        refreshToken: o.refreshToken as string,
+        expiresAt: Date.now() - 60_000,
+      });
+      fake.revokeLogin(s.email);
+    }
+    h.home.age(11 * 3600_000);
+    const dead = await runCli(['refresh'], h.env());
+    expect(dead.code, dead.stdout + dead.stderr).toBe(1);
+    const run = await h.doctor();
+    expect(run.code).toBe(1);
+    const steps = run.stdout
+      .split('What to do:\n')[1]
+      .split('\n\n')[0]
+      .split('\n')
+      .map((l) => l.trim());
+    expect(steps).toEqual([
+      '1. run: quota-broker relogin slot-1',
+      '2. run: quota-broker relogin slot-2',
+      '3. run: quota-broker relogin slot-3',
+    ]);
+    // The data's age is context for the dead login: neither a tick nor a problem of its own.
+    const ageLines = run.stdout.split('\n').filter((l) => /data 11h old/.test(l));
+    expect(ageLines).toHaveLength(3);
+    for (const line of ageLines) expect(line).toMatch(/^\s+· data 11h old/);
+    const { report } = await h.json();
+    expect(report.what_to_do).toEqual(steps.map((s) => s.replace(/^\d+\. /, '')));
+    expect(findingsOf(report, 'info').map((f) => f.code)).toEqual([
+      'last_success',
+      'last_success',
+      'last_success',
+    ]);
+  });
+
   it('a broken environment is exit 2 (doctor could not run)', async () => {
     h = createDoctorHome(fake, { slots: [three[0]] });
     const run = await h.doctor([], { QUOTA_BROKER_CREDENTIALS: 'bogus' });

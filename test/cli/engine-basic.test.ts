@@ -75,5 +75,11 @@ describe('refresh: basic cycle', () => {
     expect(fake.stats.requests).toHaveLength(0);
     const table = await runCli(['status'], home.env());
     expect(table.stdout).toMatch(/slot-1\*?\s+one@example.com\s+active\s+ok\s+52%\s+17%/);
+    // Nothing polls: status gives the advice doctor gives, word for word.
+    const advice = /broker: not running — (.+)\n/.exec(table.stdout)?.[1];
+    const doctor = JSON.parse((await runCli(['doctor', '--json'], home.env())).stdout);
+    const fix = doctor.findings.find((f: { code: string }) => f.code === 'broker_not_running')?.fix;
+    expect(advice).toBe('run: quota-broker service install (or keep quota-broker daemon running)');
+    expect(advice).toBe(fix);
   });
 });

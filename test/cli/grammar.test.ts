@@ -96,6 +96,15 @@ describe('values and arguments', () => {
       'slots add takes only <id> <config_dir> (got "extra" "junk" as well)',
     ],
     [['slots', 'add'], 'slots add needs <id>'],
+    [
+      ['slots', 'add', 'Bad_ID', '/tmp/x'],
+      'slots add <id> must match [a-z0-9-]+, at most 64 characters (got "Bad_ID"). Run: quota-broker slots add --help',
+    ],
+    [
+      ['slots', 'add', 'work', 'relative/dir'],
+      'slots add <config_dir> must be an absolute path or start with ~/ (got "relative/dir"). Run: quota-broker slots add --help',
+    ],
+    [['run', 'nosuch'], 'There is no slot "nosuch" (slots: slot-1). Run: quota-broker slots list'],
     [['slots', 'frobnicate'], 'slots has no subcommand "frobnicate"'],
     [['relogin'], 'relogin needs <slot>'],
     [['relogin', 'slot-1', '--timeout', '0'], 'relogin --timeout must be a number of seconds above 0'],

@@ -145,7 +145,7 @@ describe('quota-broker run', () => {
   it.each([
     [['run'], 64, 'run needs one slot id, or --best'],
     [['run', '--resume', 'work'], 64, 'run does not take --resume. Run: quota-broker run --help'],
-    [['run', 'nope'], 1, 'There is no slot "nope" (slots: slot-1, work, me)'],
+    [['run', 'nope'], 64, 'There is no slot "nope" (slots: slot-1, work, me). Run: quota-broker slots list'],
   ])('%j exits %i: %s', async (args, code, message) => {
     setUp(three);
     const run = await runCli(args, env());

@@ -63,7 +63,7 @@ describe('first contact with the old registry (QUOTA_BROKER_SESSIONS points at i
       'slot-1: login needed — run: quota-broker relogin slot-1',
       'slot-2: login needed — run: quota-broker relogin slot-2',
       'Something looks wrong: run quota-broker doctor for causes and fixes.',
-      'broker: not running (run: quota-broker daemon)',
+      'broker: not running — run: quota-broker service install (or keep quota-broker daemon running)',
     ]);
 
     // doctor, offline: what is unknown is said to be unknown, with the command that finds out.
@@ -76,7 +76,7 @@ describe('first contact with the old registry (QUOTA_BROKER_SESSIONS points at i
       ...CRON_LINES,
       'slot-1 (first@example.com, ~/.claude-1)',
       `  ✗ inactive (status: inactive in the registry) for a reason the broker did not record; no usage calls are made, and whether its login still works is unknown → ${FIND_OUT}`,
-      '  ✓ data 3d old: last success 3d ago, stale after 10m',
+      '  · data 3d old: last success 3d ago, stale after 10m',
       'slot-2 (second@example.com, ~/.claude-2)',
       `  ✗ inactive (status: inactive in the registry) for a reason the broker did not record; no usage calls are made, and whether its login still works is unknown → ${FIND_OUT}`,
       'slot-3 (third@example.com, ~/.claude-3)',

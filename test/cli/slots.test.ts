@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 import { runCli } from '../support/run-cli';
@@ -63,5 +64,39 @@ describe('slots', () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/claude-sessions\.yaml:\d+:\d+/);
     expect(readFileSync(home.registry, 'utf8')).toBe('accounts: [oops\n');
+  });
+
+  it('the same account again is refused, naming its slot: a trailing slash, a quoted ~, the expanded path', async () => {
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'work', email: 'work@example.com', dirName: '.claude-work' }],
+    });
+    writeFileSync(home.registry, 'accounts:\n  - id: work\n    config_dir: ~/.claude-work\n');
+    const before = readFileSync(home.registry, 'utf8');
+    for (const dir of ['~/.claude-work/', '~/.claude-work', home.dirOf('work'), `${home.dirOf('work')}//`]) {
+      const add = await runCli(['slots', 'add', 'again', dir], home.env());
+      expect(add.code, dir).toBe(1);
+      expect(add.stderr).toBe(
+        `quota-broker: ${dir} is slot work already (config_dir ~/.claude-work): one account, one slot. See it with: quota-broker slots list\n`,
+      );
+    }
+    expect(readFileSync(home.registry, 'utf8')).toBe(before);
+    // The positive control: another account is added, its trailing slash dropped.
+    const other = await runCli(['slots', 'add', 'client', '~/.claude-client/'], home.env());
+    expect(other.code).toBe(0);
+    expect(readFileSync(home.registry, 'utf8')).toMatch(/- id: client\n\s+config_dir: ~\/\.claude-client\n/);
+  });
+
+  it('slots list shows the e-mail the broker learned when the registry has none', async () => {
+    home = createTempHome({
+      fake,
+      slots: [{ id: 'work', email: 'work@example.com', dirName: '.claude-work' }],
+    });
+    writeFileSync(home.registry, 'accounts:\n  - id: work\n    config_dir: ~/.claude-work\n');
+    expect((await runCli(['refresh'], home.env())).code).toBe(0);
+    // Only the cache knows it now.
+    rmSync(join(home.dirOf('work'), '.claude.json'));
+    const list = await runCli(['slots', 'list'], home.env());
+    expect(list.stdout.split('\n')[1]).toMatch(/^work\s+work@example\.com\s+~\/\.claude-work\s+active\s+yes/);
   });
 });

@@ -68,6 +68,24 @@ describe('status table', () => {
     expect(row(text, 'fresh')).toMatch(/^fresh\*/);
   });
 
+  it('a long LAST ERROR ends at a whole word with …, never mid-word', () => {
+    const message =
+      'the usage endpoint answered 503 Service Unavailable three times in a row; the next attempt follows the back-off schedule';
+    const long = {
+      ...cache,
+      slots: { busy: slot({ last_error: { kind: 'server_error', message, at: NOW - 2 * MIN } }) },
+    };
+    const text = renderStatusTable(long, NOW, getColours(false));
+    const cell = (row(text, 'busy').split('  ').pop() ?? '').trim();
+    expect(cell).toMatch(/…$/);
+    expect(cell.length).toBeLessThanOrEqual(90);
+    const shown = cell.slice(0, -1);
+    // What is shown is a prefix of the error, ending where a word of it ends.
+    const full = `server_error 2m ago: ${message}`;
+    expect(full.startsWith(shown)).toBe(true);
+    expect(full[shown.length]).toMatch(/[\s;,]/);
+  });
+
   it('no doctor hint when all is well', () => {
     const ok = { ...cache, slots: { fresh: cache.slots.fresh } };
     expect(renderStatusTable(ok, NOW, getColours(false))).not.toContain('doctor');

@@ -82,6 +82,6 @@ describe('lock directories left by a SIGKILL', () => {
     const run = await runCli(['refresh', '--json'], home.env());
     expect(run.code, run.stderr).toBe(0);
     // 'ran': its own cycle, not 'waited' for (or asked) the dead holder.
-    expect(JSON.parse(run.stdout).outcome).toBe('ran');
+    expect(JSON.parse(run.stdout).refresh.outcome).toBe('ran');
   });
 });

@@ -1,7 +1,9 @@
 import { fstatSync, statSync } from 'node:fs';
 import {
+  type DaemonEvent,
   type DaemonEventFormat,
   formatDaemonEvent,
+  formatDaemonEventWords,
   getCacheSlotStates,
   getSlotStateEvents,
   type SlotStates,
@@ -10,7 +12,7 @@ import type { CycleOptions, CycleResult } from '../../engine/cycle';
 import { startDaemon } from '../../engine/daemon';
 import type { CliContext } from '../context';
 
-export const DAEMON_HELP = `Usage: quota-broker daemon
+export const DAEMON_HELP = `Usage: quota-broker daemon [--json]
 
 Runs the broker in the foreground: polls every slot on its schedule (default every
 300 s ±10 %), refreshes tokens, writes the cache and delivers alerts. Prints each
@@ -19,7 +21,10 @@ stderr (e.g. "slot-2: ok → login dead — run: quota-broker relogin slot-2").
 Logs to <state dir>/broker.log. When another broker already holds the lock,
 follows it and takes over when it stops. SIGUSR1 (or "quota-broker refresh") runs
 a cycle now. Stop with Ctrl-C or SIGTERM. To run it as a service: quota-broker
-service install.`;
+service install.
+
+  --json   every line on stderr is one JSON object instead ("started", "role",
+           "slot_state", "alert"; schema: docs/json.md); nothing on stdout`;
 
 export interface DaemonCommandOptions {
   afterWrite?: CycleOptions['afterWrite'];
@@ -62,20 +67,21 @@ function createCycleReporter(write: (line: string) => void, format: DaemonEventF
 
 export async function daemonCommand(ctx: CliContext, options: DaemonCommandOptions = {}): Promise<number> {
   const { paths, logger } = ctx.deps;
-  ctx.stdout.write(`quota-broker daemon (pid ${process.pid}); cache: ${paths.cache}; log: ${paths.log}\n`);
+  const format = options.format ?? 'text';
+  // Text: these two go to stdout in words; JSON: one stream of events on stderr, stdout silent.
+  const say = (event: DaemonEvent) =>
+    format === 'json'
+      ? ctx.stderr.write(`${formatDaemonEvent(event, 'json')}\n`)
+      : ctx.stdout.write(`${formatDaemonEventWords(event)}\n`);
+  say({ type: 'started', at: ctx.now(), pid: process.pid, cache: paths.cache, log: paths.log });
   const report = isStderrTheLog(ctx)
     ? undefined
-    : createCycleReporter((line) => ctx.stderr.write(line), options.format ?? 'text');
+    : createCycleReporter((line) => ctx.stderr.write(line), format);
   const daemon = startDaemon(ctx.deps, ctx.now, {
     surface: 'daemon',
     afterWrite: options.afterWrite,
     onCycle: report,
-    onRoleChange: (role) =>
-      ctx.stdout.write(
-        role === 'broker'
-          ? 'Polling as the broker.\n'
-          : 'Another broker holds the lock; following it and taking over if it stops.\n',
-      ),
+    onRoleChange: (role) => say({ type: 'role', at: ctx.now(), role }),
   });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -1,9 +1,11 @@
+import { readCache } from '../../adapters/cache-store';
 import { refreshOnce } from '../../engine/broker';
 import type { CycleOptions } from '../../engine/cycle';
 import { listReloginSlots } from '../../host/relogin-target';
 import { CliError, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
+import { getStatusJson, readStatusSurroundings, renderStatusJson } from './status-json';
 import { renderStatusTable } from './status-view';
 
 export const REFRESH_HELP = `Usage: quota-broker refresh [--slot ID] [--json] [--quiet]
@@ -14,7 +16,12 @@ and writes the cache. Honours the 429 back-off and the hourly budget. When anoth
 broker is running, waits for (or asks it for) its cycle instead of polling twice.
 Exit 0 when the cycle ran (or another broker's cycle was followed) and at least one
 slot is usable; 1 when every enabled slot is inactive (so a cron job can tell) or
-the state dir could not be written.`;
+the state dir could not be written.
+
+  --slot ID   refresh only that slot
+  --json      the same document as status --json, with "refresh" saying what ran
+              (schema: docs/json.md)
+  --quiet     print nothing; the exit code says it all`;
 
 export async function refreshCommand(
   ctx: CliContext,
@@ -39,8 +46,16 @@ export async function refreshCommand(
       : cache?.all_inactive
         ? EXIT_ALL_INACTIVE
         : 0;
+  const writeError = outcome.type === 'ran' ? outcome.result.writeError : null;
   if (flags.json) {
-    ctx.stdout.write(`${JSON.stringify({ outcome: outcome.type, cache }, null, 2)}\n`);
+    const load = cache ? { state: 'ok' as const, cache } : await readCache(ctx.deps.paths.cache);
+    const around = await readStatusSurroundings(ctx, ctx.now());
+    const refresh = {
+      outcome: outcome.type,
+      broker_pid: outcome.type === 'ran' ? null : outcome.holderPid,
+      write_error: writeError ?? null,
+    };
+    ctx.stdout.write(renderStatusJson(getStatusJson(load, around, refresh)));
   } else {
     const c = getColours(shouldColour(ctx.stdout, ctx.deps.env));
     if (outcome.type === 'followed')

@@ -8,6 +8,8 @@ import {
 } from '../../adapters/service/installer';
 import { createServiceToolRunner } from '../../adapters/service/run-service-tool';
 import { getTransientInstallWarning } from '../../domain/install-location';
+import { redact } from '../../domain/redact';
+import type { ServiceStatusJson } from '../../domain/schemas/output/service';
 import { isDiscardedOutput } from '../../domain/service/read-service-file';
 import { findUnsafeServiceValue, getServiceEnv, type ServiceSpec } from '../../domain/service/service-spec';
 import { CliError, EXIT_USAGE } from '../cli-error';
@@ -15,7 +17,7 @@ import type { CliContext } from '../context';
 import { getColours, shouldColour } from '../format';
 import { getBinPath } from '../self-command';
 
-export const SERVICE_HELP = `Usage: quota-broker service install|uninstall|status
+export const SERVICE_HELP = `Usage: quota-broker service install|uninstall|status [--json]
 
 Runs "quota-broker daemon" in the background, started at login and restarted when it
 fails: a launchd agent on macOS (~/Library/LaunchAgents/com.quota-broker.daemon.plist)
@@ -27,7 +29,9 @@ or a systemd user unit on Linux (~/.config/systemd/user/quota-broker.service).
               and appends its output to <state dir>/broker.log (never /dev/null).
               Run it again after moving or upgrading quota-broker.
   uninstall   stop it and remove the file
-  status      whether it is installed, running, and where its output goes
+  status      whether it is installed, running, and where its output goes; exit 1
+              when it is not installed, discards its output or runs a program
+              that is gone (--json: schema in docs/json.md)
 
 Exit 0 on success; install exits 1 when the file was written but the service manager
 could not start it (e.g. no user systemd in a container) and prints how to start it.`;
@@ -90,32 +94,60 @@ async function uninstall(ctx: CliContext): Promise<number> {
   return 0;
 }
 
-async function status(ctx: CliContext): Promise<number> {
+/** What `service status` finds (docs/json.md; schema: domain/schemas/output/service.ts). */
+async function getServiceStatusJson(ctx: CliContext): Promise<ServiceStatusJson> {
   const o = installerOptions(ctx);
   const facts = await readServiceFacts(o.platform, o.home, o.env);
-  if (!facts.installed) {
-    ctx.stdout.write(
-      `Not installed (${facts.path ?? 'no service support on this platform'}). Install: quota-broker service install\n`,
-    );
-    return 1;
-  }
-  const state = await getServiceState(o);
-  ctx.stdout.write(
-    `${facts.kind} service: ${facts.path}\n  runs:   ${facts.command ?? '?'}\n  output: ${facts.stdout ?? 'the journal'}\n  state:  ${state.state} (${state.detail})\n`,
-  );
+  const state = facts.installed ? await getServiceState(o) : null;
   const discarded = [facts.stdout, facts.stderr].some(isDiscardedOutput);
-  if (discarded) ctx.stdout.write('  its output goes to /dev/null: run: quota-broker service install\n');
-  if (facts.missingProgram)
-    ctx.stdout.write(`  ${facts.missingProgram} does not exist: run: quota-broker service install\n`);
-  return facts.missingProgram || discarded ? 1 : 0;
+  return {
+    kind: facts.kind,
+    path: facts.path,
+    installed: facts.installed,
+    state: state?.state ?? null,
+    detail: state?.detail ?? null,
+    command: facts.command,
+    stdout: facts.stdout,
+    stderr: facts.stderr,
+    output_discarded: discarded,
+    missing_program: facts.missingProgram,
+    healthy: facts.installed && !discarded && !facts.missingProgram,
+  };
+}
+
+async function status(ctx: CliContext, json: boolean): Promise<number> {
+  const s = await getServiceStatusJson(ctx);
+  const code = s.healthy ? 0 : 1;
+  if (json) {
+    ctx.stdout.write(`${redact(JSON.stringify(s, null, 2))}\n`);
+    return code;
+  }
+  if (!s.installed) {
+    ctx.stdout.write(
+      `Not installed (${s.path ?? 'no service support on this platform'}). Install: quota-broker service install\n`,
+    );
+    return code;
+  }
+  ctx.stdout.write(
+    `${s.kind} service: ${s.path}\n  runs:   ${s.command ?? '?'}\n  output: ${s.stdout ?? 'the journal'}\n  state:  ${s.state} (${s.detail})\n`,
+  );
+  if (s.output_discarded)
+    ctx.stdout.write('  its output goes to /dev/null: run: quota-broker service install\n');
+  if (s.missing_program)
+    ctx.stdout.write(`  ${s.missing_program} does not exist: run: quota-broker service install\n`);
+  return code;
 }
 
 /** Runs `service install|uninstall|status` (checked against commands/table.ts before it gets here). */
-export async function serviceCommand(ctx: CliContext, sub: string): Promise<number> {
+export async function serviceCommand(
+  ctx: CliContext,
+  sub: string,
+  flags: { json?: boolean } = {},
+): Promise<number> {
   try {
     if (sub === 'install') return await install(ctx);
     if (sub === 'uninstall') return await uninstall(ctx);
-    if (sub === 'status') return await status(ctx);
+    if (sub === 'status') return await status(ctx, Boolean(flags.json));
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message);

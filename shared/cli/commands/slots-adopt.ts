@@ -3,6 +3,8 @@
  * setup (docs/contracts.md "Adopting an existing setup"). Each declares its own options.
  */
 import type { AdoptCandidate, AdoptReport } from '../../domain/adopt';
+import { redact } from '../../domain/redact';
+import type { AdoptJson } from '../../domain/schemas/output/adopt';
 import { AdoptError, adoptSetup } from '../../host/adopt-setup';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
@@ -17,7 +19,9 @@ export const SLOTS_ADOPT_HELP = `  slots discover [--add] [--json]             f
                                               --add adds them, keeping the old registries'
                                               ids, emails, labels and order
   slots import <file> [--json]                add the slots of a registry from anywhere;
-                                              the file itself is never changed`;
+                                              the file itself is never changed
+                                              (--json: the report for scripts, schema
+                                              in docs/json.md)`;
 
 const LOGIN_TEXT: Record<AdoptCandidate['login'], string> = {
   ok: 'login stored',
@@ -78,6 +82,34 @@ export function renderAdoptReport(report: AdoptReport, mode: 'discover' | 'add' 
   return lines.join('\n').trimEnd();
 }
 
+/** The report as `--json` prints it (docs/json.md; schema: domain/schemas/output/adopt.ts). */
+export function getAdoptJson(report: AdoptReport): AdoptJson {
+  return {
+    registry: report.registry,
+    registries: report.registries.map((r) => ({
+      path: r.path,
+      in_use: r.inUse,
+      state: r.state,
+      slots: r.slots,
+      error: r.error,
+    })),
+    candidates: report.candidates.map((c) => ({
+      id: c.id,
+      config_dir: c.config_dir,
+      default: c.default,
+      email: c.email,
+      label: c.label,
+      from: c.from,
+      login: c.login,
+      present: c.present,
+      renamed_from: c.renamedFrom,
+    })),
+    added: report.added,
+  };
+}
+
+const renderAdoptJson = (report: AdoptReport) => `${redact(JSON.stringify(getAdoptJson(report), null, 2))}\n`;
+
 async function run(ctx: CliContext, options: { add: boolean; from?: string }): Promise<AdoptReport> {
   try {
     return await adoptSetup(ctx.deps, options);
@@ -94,9 +126,7 @@ export async function slotsDiscoverCommand(
 ): Promise<number> {
   const report = await run(ctx, { add: Boolean(values.add) });
   ctx.stdout.write(
-    values.json
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : `${renderAdoptReport(report, values.add ? 'add' : 'discover')}\n`,
+    values.json ? renderAdoptJson(report) : `${renderAdoptReport(report, values.add ? 'add' : 'discover')}\n`,
   );
   return 0;
 }
@@ -109,8 +139,6 @@ export async function slotsImportCommand(
 ): Promise<number> {
   const file = args[0];
   const report = await run(ctx, { add: true, from: file });
-  ctx.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderAdoptReport(report, 'import')}\n`,
-  );
+  ctx.stdout.write(values.json ? renderAdoptJson(report) : `${renderAdoptReport(report, 'import')}\n`);
   return 0;
 }

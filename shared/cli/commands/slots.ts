@@ -11,19 +11,24 @@ import {
   setEnabled,
   setStatuses,
 } from '../../adapters/registry/registry-store';
+import { expandTilde, isSameConfigDir } from '../../domain/config-dir';
 import { SLOT_ID_PATTERN, SLOT_ID_RULE } from '../../domain/slot-id';
 import { DEFAULT_SLOT_ID } from '../../domain/types';
+import { usageMessage } from '../args/parse-command-line';
 import { CliError, EXIT_USAGE, unknownSlotError } from '../cli-error';
 import type { CliContext } from '../context';
-import { renderTable } from '../format';
 import { SLOTS_ADOPT_HELP } from './slots-adopt';
+import { slotsListCommand } from './slots-list';
 
 export const SLOTS_HELP = `Usage: quota-broker slots <list|add|remove|enable|disable|discover|import> ...
 
-  slots list                                  the configured slots
+  slots list [--json]                         the configured slots (--json: schema in
+                                              docs/json.md)
   slots add <id> <config_dir> [--email E] [--label L]
                                               add an account (id: [a-z0-9-]+; config_dir
-                                              exactly as you export CLAUDE_CONFIG_DIR)
+                                              as you export CLAUDE_CONFIG_DIR, without a
+                                              trailing slash); a config dir another slot
+                                              has already (~/x, /home/me/x/) is refused
   slots add <id> --default                    the account plain \`claude\` uses (no
                                               CLAUDE_CONFIG_DIR: ~/.claude)
   slots remove <id>                           remove it from the registry (nothing else)
@@ -55,7 +60,7 @@ export async function slotsCommand(
   ctx: CliContext,
   sub: string,
   args: string[],
-  flags: { email?: string; label?: string; default?: boolean },
+  flags: { email?: string; label?: string; default?: boolean; json?: boolean },
 ): Promise<number> {
   const file = ctx.deps.paths.registry;
   const [id, dir] = args;
@@ -67,24 +72,15 @@ export async function slotsCommand(
     }
   };
   switch (sub) {
-    case 'list': {
-      const load = await loadRegistry(file);
-      if (load.state === 'error') throw new CliError(load.error.message);
-      if (load.state === 'absent' || load.registry.slots.length === 0) {
-        ctx.stdout.write(`No slots in ${file}. Add one: quota-broker slots add <id> <config_dir>\n`);
-        return 0;
-      }
-      const rows = [['ID', 'EMAIL', 'CONFIG DIR', 'STATUS', 'ENABLED', 'LABEL']];
-      for (const s of load.registry.slots) {
-        rows.push([s.id, s.email ?? '—', s.config_dir, s.status, s.enabled ? 'yes' : 'no', s.label ?? '']);
-      }
-      ctx.stdout.write(`${renderTable(rows)}\n`);
-      return 0;
-    }
+    case 'list':
+      return slotsListCommand(ctx, flags);
     case 'add': {
       const slotId = id;
       if (!SLOT_ID_PATTERN.test(slotId))
-        throw new CliError(`Slot id "${slotId}" must match ${SLOT_ID_RULE}.`, EXIT_USAGE);
+        throw new CliError(
+          usageMessage('slots add', `<id> must match ${SLOT_ID_RULE} (got "${slotId}")`),
+          EXIT_USAGE,
+        );
       if (dir !== undefined && flags.default)
         throw new CliError(
           'slots add takes either <config_dir> or --default, not both. Run: quota-broker slots add --help',
@@ -97,17 +93,36 @@ export async function slotsCommand(
           EXIT_USAGE,
         );
       if (!isAbsolute(configDir) && !configDir.startsWith('~/') && configDir !== '~')
-        throw new CliError(`Config dir "${configDir}" must be an absolute path.`, EXIT_USAGE);
+        throw new CliError(
+          usageMessage(
+            'slots add',
+            `<config_dir> must be an absolute path or start with ~/ (got "${configDir}")`,
+          ),
+          EXIT_USAGE,
+        );
+      const home = ctx.deps.paths.home;
+      // A trailing slash (tab completion adds one) would name another keychain item than the dir exported
+      // without it (docs/claude-code.md): the registry keeps the usual spelling.
+      const written = configDir.replace(/(?<=.)\/+$/, '');
+      const load = await loadRegistry(file);
+      const existing = load.state === 'ok' ? load.registry.slots : [];
       // The first `slots add` creates the registry, which replaces discovery: keep the logged-in default
       // account as a slot so adding a second account does not silently drop the first.
-      const keepDefault =
-        !flags.default && (await loadRegistry(file)).state === 'absent' && (await isDefaultLoggedIn(ctx));
+      const keepDefault = !flags.default && load.state === 'absent' && (await isDefaultLoggedIn(ctx));
+      const same = [
+        ...existing,
+        ...(keepDefault ? [{ id: DEFAULT_SLOT_ID, config_dir: DEFAULT_CONFIG_DIR }] : []),
+      ].find((s) => isSameConfigDir(s.config_dir, written, home));
+      if (same && same.id !== slotId)
+        throw new CliError(
+          `${configDir} is slot ${same.id} already (config_dir ${same.config_dir}): one account, one slot. See it with: quota-broker slots list`,
+        );
       await edit((doc) => {
         if (keepDefault)
           addAccount(doc, { id: DEFAULT_SLOT_ID, config_dir: DEFAULT_CONFIG_DIR, default: true });
         addAccount(doc, {
           id: slotId,
-          config_dir: configDir,
+          config_dir: written,
           email: flags.email,
           label: flags.label,
           default: flags.default,
@@ -115,9 +130,9 @@ export async function slotsCommand(
       });
       if (keepDefault)
         ctx.stdout.write(`Added your default account (~/.claude) as slot ${DEFAULT_SLOT_ID}.\n`);
-      const warn = existsSync(configDir.replace(/^~(?=\/|$)/, ctx.deps.paths.home))
+      const warn = existsSync(expandTilde(written, home))
         ? ''
-        : ` (note: ${configDir} does not exist yet; log in with CLAUDE_CONFIG_DIR=${configDir} claude)`;
+        : ` (note: ${written} does not exist yet; log in with CLAUDE_CONFIG_DIR=${written} claude)`;
       ctx.stdout.write(`Added slot ${slotId}${warn}.\n`);
       return 0;
     }

@@ -1,7 +1,12 @@
 /** The human `status` table (also printed after `refresh`). */
+
+import { shortenAtWord } from '../../domain/format/shorten';
 import { getReloginCommand, getSlotStates, isCacheStale } from '../../domain/slot-state';
 import type { CacheFile, CacheSlot } from '../../domain/types';
 import { type Colours, formatAge, formatPercent, renderTable } from '../format';
+
+/** The LAST ERROR column's width in characters; longer messages end at a word with `…` (doctor has them whole). */
+const LAST_ERROR_WIDTH = 90;
 
 function errorText(slot: CacheSlot, now: number): string {
   const e = slot.last_error;
@@ -31,7 +36,7 @@ export function renderStatusTable(cache: CacheFile, now: number, c: Colours): st
       formatPercent(s.five_hour?.utilization),
       formatPercent(s.seven_day?.utilization),
       paint(formatAge(state.dataAgeMs) + (state.stale ? ' (stale)' : '')),
-      c.dim(errorText(s, now).slice(0, 90)),
+      c.dim(shortenAtWord(errorText(s, now), LAST_ERROR_WIDTH)),
     ]);
   }
   const lines = [renderTable(rows)];

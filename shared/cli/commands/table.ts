@@ -56,12 +56,12 @@ const slots = (name: string, options: OptionSpecs, args: CommandSpec['args']) =>
     run: (ctx, values, rest) => slotsCommand(ctx, name, rest, values),
   });
 
-const service = (name: string) =>
+const service = (name: string, options: OptionSpecs = {}) =>
   command({
-    spec: { name: `service ${name}`, options: {} },
+    spec: { name: `service ${name}`, options },
     help: SERVICE_HELP,
     claudeVersion: false,
-    run: (ctx) => serviceCommand(ctx, name),
+    run: (ctx, values) => serviceCommand(ctx, name, values),
   });
 
 /** The commands, in the order the main help lists them. */
@@ -78,16 +78,16 @@ export const COMMANDS: Record<string, CommandEntry | CommandGroup> = {
     run: (ctx, values) => refreshCommand(ctx, values),
   }),
   daemon: command({
-    spec: { name: 'daemon', options: {} },
+    spec: { name: 'daemon', options: { json: JSON_OPTION } },
     help: DAEMON_HELP,
     writes: true,
-    run: (ctx) => daemonCommand(ctx),
+    run: (ctx, values) => daemonCommand(ctx, { format: values.json ? 'json' : 'text' }),
   }),
   slots: {
     help: SLOTS_HELP,
     fallback: 'list',
     subcommands: {
-      list: slots('list', {}, []),
+      list: slots('list', { json: JSON_OPTION }, []),
       add: slots('add', { email: text('an e-mail address'), label: text('a label'), default: flag() }, [
         { name: 'id', required: true },
         { name: 'config_dir' },
@@ -151,7 +151,11 @@ export const COMMANDS: Record<string, CommandEntry | CommandGroup> = {
   }),
   service: {
     help: SERVICE_HELP,
-    subcommands: { install: service('install'), uninstall: service('uninstall'), status: service('status') },
+    subcommands: {
+      install: service('install'),
+      uninstall: service('uninstall'),
+      status: service('status', { json: JSON_OPTION }),
+    },
   },
 };
 

@@ -1,4 +1,5 @@
 /** Open episodes as status and doctor show them. Pure. */
+import type { OpenAlertJson } from '../schemas/output/status';
 import type { AlertState, Episode } from './types';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -17,4 +18,16 @@ export function openEpisodes(state: AlertState): Episode[] {
         a.opened_at - b.opened_at ||
         a.id.localeCompare(b.id),
     );
+}
+
+/** An open episode as the `--json` documents list it: the same in `status`, `refresh` and `doctor`. */
+export function getOpenAlertJson(e: Episode): OpenAlertJson {
+  return {
+    id: e.id,
+    kind: e.kind,
+    severity: e.severity,
+    slot: e.slot,
+    title: e.title,
+    opened_at: e.opened_at,
+  };
 }

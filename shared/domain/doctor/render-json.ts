@@ -1,11 +1,15 @@
 /**
- * `doctor --json`: a stable shape for scripts, documented in docs/doctor.md (version 1). Keys are
+ * `doctor --json`: a stable shape for scripts, documented in docs/doctor.md (version 1) and checked by its
+ * schema (schemas/output/doctor.ts, docs/json-schema/doctor.json). Keys are
  * snake_case; additions are allowed, renames and removals bump `version`. No token can appear:
  * credentials are described, never read out.
  */
 
+import { getOpenAlertJson } from '../alerts/episodes';
 import { redact } from '../redact';
 import { HOUR_MS } from '../schedule';
+import type { DoctorJson } from '../schemas/output/doctor';
+import { getWhatToDo } from './report';
 import type { DoctorFacts, DoctorReport, GlobalFacts, ProbeFacts, SlotFacts } from './types';
 
 export const DOCTOR_JSON_VERSION = 1;
@@ -105,7 +109,7 @@ function globalJson(g: GlobalFacts, now: number) {
 }
 
 /** The JSON document (an object, not text). */
-export function getDoctorJson(facts: DoctorFacts, report: DoctorReport, now: number) {
+export function getDoctorJson(facts: DoctorFacts, report: DoctorReport, now: number): DoctorJson {
   return {
     version: DOCTOR_JSON_VERSION,
     generated_at: now,
@@ -114,16 +118,10 @@ export function getDoctorJson(facts: DoctorFacts, report: DoctorReport, now: num
     healthy: report.exitCode === 0,
     summary: { problems: report.problems, warnings: report.warnings, slots: facts.slots.length },
     findings: report.findings,
+    what_to_do: getWhatToDo(report.findings),
     slots: Object.fromEntries(facts.slots.map((s) => [s.id, slotJson(s, now)])),
     global: globalJson(facts.global, now),
-    open_alerts: facts.global.openAlerts.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      severity: e.severity,
-      slot: e.slot,
-      title: e.title,
-      opened_at: e.opened_at,
-    })),
+    open_alerts: facts.global.openAlerts.map(getOpenAlertJson),
   };
 }
 

@@ -2,12 +2,15 @@
 
 import type { Colours } from '../format/colours';
 import { redact } from '../redact';
-import { getReportSummary } from './report';
-import { FIND_OUT_FIX } from './slot-login';
+import { getReportSummary, getWhatToDo } from './report';
 import type { DoctorFacts, DoctorReport, Finding } from './types';
 
+const MARKS = { problem: '✗', warn: '!', ok: '✓', info: '·' } as const;
+
 function findingLine(f: Finding, c: Colours): string {
-  const mark = f.level === 'problem' ? c.red('✗') : f.level === 'warn' ? c.yellow('!') : c.green('✓');
+  const paint =
+    f.level === 'problem' ? c.red : f.level === 'warn' ? c.yellow : f.level === 'ok' ? c.green : c.dim;
+  const mark = paint(MARKS[f.level]);
   const text =
     f.level === 'problem' ? c.red(f.message) : f.level === 'warn' ? c.yellow(f.message) : f.message;
   return `  ${mark} ${text}${f.fix && f.level !== 'ok' ? c.bold(` → ${f.fix}`) : f.fix ? c.dim(` (${f.fix})`) : ''}`;
@@ -29,13 +32,7 @@ export function renderDoctorText(facts: DoctorFacts, report: DoctorReport, c: Co
     for (const e of facts.global.openAlerts)
       lines.push(`  ${e.severity === 'critical' ? c.red('✗') : c.yellow('!')} ${e.title}`);
   }
-  // Problems' fixes, then the command that turns an unknown login into an answer (a warning's fix).
-  const fixes = [
-    ...new Set([
-      ...report.findings.filter((f) => f.level === 'problem' && f.fix).map((f) => f.fix as string),
-      ...report.findings.filter((f) => f.fix === FIND_OUT_FIX).map((f) => f.fix as string),
-    ]),
-  ];
+  const fixes = getWhatToDo(report.findings);
   if (fixes.length > 0) {
     lines.push('', c.bold('What to do:'));
     lines.push(...fixes.map((fix, i) => `  ${i + 1}. ${fix}`));

@@ -4,6 +4,7 @@ import { getGlobalFindings } from './global-findings';
 import { getScheduleFindings } from './schedule-findings';
 import { getSlotContext, reloginFix } from './slot-context';
 import { getSlotFindings, isSlotUsable } from './slot-findings';
+import { FIND_OUT_FIX } from './slot-login';
 import type { DoctorFacts, DoctorReport, Finding } from './types';
 
 /**
@@ -43,4 +44,22 @@ export function getReportSummary(report: DoctorReport, slotCount: number): strin
   const p = `${report.problems} problem${report.problems === 1 ? '' : 's'}`;
   const w = `${report.warnings} warning${report.warnings === 1 ? '' : 's'}`;
   return report.problems === 0 ? `Healthy with ${w} (${slots}).` : `${p}, ${w} (${slots}).`;
+}
+
+/**
+ * The steps under "What to do:": the problems' fixes, then the command that turns an unknown login into an
+ * answer (a warning's fix), each once. A fix that only repeats others (all slots inactive: "relogin a;
+ * relogin b", beside each slot's own "relogin a" and "relogin b") is left out.
+ */
+export function getWhatToDo(findings: readonly Finding[]): string[] {
+  const fixes = [
+    ...new Set([
+      ...findings.filter((f) => f.level === 'problem' && f.fix).map((f) => f.fix as string),
+      ...findings.filter((f) => f.fix === FIND_OUT_FIX).map((f) => f.fix as string),
+    ]),
+  ];
+  return fixes.filter((fix) => {
+    const parts = fix.split('; ');
+    return parts.length === 1 || !parts.every((part) => part !== fix && fixes.includes(part));
+  });
 }

@@ -70,8 +70,8 @@ export function getActivityFindings(
       ? `data ${formatDuration(age)} old: last success ${formatRelative(lastFetched, now)}${source}, stale after ${formatDuration(ctx.staleThresholdS * 1000)}`
       : `last success ${formatRelative(lastFetched, now)}${source}`;
     if (!usable) {
-      // Context for the login problem above, not a problem of its own.
-      out.push(make('ok', 'last_success', message, null));
+      // Context for the login problem above: not a problem of its own, and not "fine" either.
+      out.push(make('info', 'last_success', message, null));
     } else if (stale) {
       const fix = backingOff
         ? null

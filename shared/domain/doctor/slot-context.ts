@@ -34,8 +34,8 @@ export function getSlotContext(g: GlobalFacts): SlotContext {
   };
 }
 
-/** The fix when nothing polls: a service that keeps a broker running. */
-export const START_BROKER_FIX = 'run: quota-broker service install (or keep quota-broker daemon running)';
+/** The fix when nothing polls (one sentence for every surface: domain/broker-advice.ts). */
+export { START_BROKER_FIX } from '../broker-advice';
 
 /** The fix for a login only a person can bring back. */
 export function reloginFix(id: string): string {

@@ -6,7 +6,11 @@ import type { Episode } from '../alerts/types';
 import type { BackoffState } from '../schedule';
 import type { CacheSlot, SlotStatus, TokenRefreshMode } from '../types';
 
-export type FindingLevel = 'ok' | 'warn' | 'problem';
+/**
+ * `ok` fine, `warn` worth knowing, `problem` broken; `info` is context for another finding (a dead slot's
+ * last success), neither fine nor a problem of its own.
+ */
+export type FindingLevel = 'ok' | 'info' | 'warn' | 'problem';
 
 /** One line of the doctor's answer: what is wrong (or fine) and what to do about it. */
 export interface Finding {

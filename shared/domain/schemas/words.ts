@@ -17,6 +17,19 @@ export const SLOT_HEALTHS = [
   'disabled',
 ] as const;
 
+/** The most important thing to show about a slot, most severe first (slot-state.ts decides it). */
+export const SLOT_CONDITIONS = [
+  'disabled',
+  'login_dead',
+  'no_credentials',
+  'inactive',
+  'rate_limited',
+  'offline',
+  'token_expired',
+  'stale',
+  'ok',
+] as const;
+
 export const TOKEN_REFRESH_MODES = ['delegate', 'locked', 'never'] as const;
 
 export const DATA_SOURCES = ['endpoint', 'statusline'] as const;

@@ -29,21 +29,21 @@ describe('getSlotFindings', () => {
 
   it.each([
     ['disabled', { enabled: false }, ['ok:disabled']],
-    ['config dir missing', { configDirExists: false }, ['problem:config_dir_missing', 'ok:last_success']],
+    ['config dir missing', { configDirExists: false }, ['problem:config_dir_missing', 'info:last_success']],
     [
       'no credentials',
       { credentials: { state: 'absent', where } },
-      ['problem:no_credentials', 'ok:last_success'],
+      ['problem:no_credentials', 'info:last_success'],
     ],
     [
       'unreadable',
       { credentials: { state: 'unreadable', where, error: `${where} is not valid JSON.` } },
-      ['problem:credentials_unreadable', 'ok:last_success'],
+      ['problem:credentials_unreadable', 'info:last_success'],
     ],
     [
       'logged-out stub',
       { credentials: { state: 'logged_out', where } },
-      ['problem:login_dead', 'ok:last_success'],
+      ['problem:login_dead', 'info:last_success'],
     ],
     [
       'never fetched and no login',
@@ -82,7 +82,7 @@ describe('getSlotFindings', () => {
     });
     // The last success is still told, but not as a second problem.
     expect(f.slice(1).map((x) => `${x.level}:${x.code}:${x.message}`)).toEqual([
-      'ok:last_success:data 11h old: last success 11h ago, stale after 10m',
+      'info:last_success:data 11h old: last success 11h ago, stale after 10m',
     ]);
   });
 
@@ -102,7 +102,10 @@ describe('getSlotFindings', () => {
       cache: cacheSlot({ health: null }),
       probe: { state: 'ok', fiveHour: 10, sevenDay: 20, renewed: true },
     });
-    expect(f.map((x) => `${x.level}:${x.code}`)).toEqual(['problem:inactive_login_works', 'ok:last_success']);
+    expect(f.map((x) => `${x.level}:${x.code}`)).toEqual([
+      'problem:inactive_login_works',
+      'info:last_success',
+    ]);
     expect(f[0].fix).toBe('run: quota-broker slots enable slot-1');
     expect(f[0].message).toContain('the access token was renewed');
   });
@@ -115,7 +118,7 @@ describe('getSlotFindings', () => {
     } as const;
     for (const over of [{ probe }, { probe, status: 'inactive' as const }]) {
       const f = run(over);
-      expect(f.map((x) => `${x.level}:${x.code}`)).toEqual(['problem:login_dead', 'ok:last_success']);
+      expect(f.map((x) => `${x.level}:${x.code}`)).toEqual(['problem:login_dead', 'info:last_success']);
       expect(f[0].message).toBe(
         'login dead: checked online just now, the refresh token was rejected (The token endpoint rejected the stored refresh token (invalid_grant); re-login needed.); only a re-login helps',
       );

@@ -98,7 +98,9 @@ describe('App: whole-page states', () => {
     );
     await renderApp(createFakeApi(state));
     expect(screen.getByRole('alert').textContent).toContain('Line 4, column 3: bad indentation.');
-    expect(screen.getByText(/No broker is running/)).toBeTruthy();
+    expect(screen.getByText(/No broker is running/).parentElement?.textContent).toContain(
+      'run: quota-broker service install (or keep quota-broker daemon running)',
+    );
     expect(screen.getByText(/The cache is 2h old/)).toBeTruthy();
   });
 });

@@ -12,7 +12,7 @@ import { findClaude } from '../../../adapters/claude/find-claude';
 import { getClaudeConfigDirEnv } from '../../../adapters/credentials/keychain-naming';
 import { getSlotTarget } from '../../../adapters/credentials/slot-target';
 import { getBestSlot, getLaunchVerdict } from '../../../domain/launch';
-import { CliError, EXIT_USAGE } from '../../cli-error';
+import { CliError, EXIT_USAGE, unknownSlotError } from '../../cli-error';
 import type { CliContext } from '../../context';
 import { loadLaunchSlots } from './launch-slots';
 
@@ -56,13 +56,10 @@ export async function runCommand(
   const id = parsed.best ? getBestSlot(cache, now) : parsed.slot;
   if (id === null)
     throw new CliError(
-      'No slot is recommended right now (none is usable, or there is no data yet). See: quota-broker status',
+      'No slot is recommended right now (none is usable, or there is no data yet). Run: quota-broker status',
     );
   const slot = slots.find((s) => s.id === id);
-  if (!slot) {
-    const known = slots.map((s) => s.id).join(', ') || 'none';
-    throw new CliError(`There is no slot "${id}" (slots: ${known}). See: quota-broker slots list`);
-  }
+  if (!slot) throw unknownSlotError(id, slots);
   const verdict = getLaunchVerdict(id, cache, now);
   if (verdict.kind === 'refuse') throw new CliError(verdict.message);
   if (verdict.kind === 'warn') ctx.stderr.write(`quota-broker: warning: ${verdict.message}\n`);
