@@ -1,0 +1,100 @@
+/**
+ * Parse a file once per change (docs/ARCHITECTURE.md, "Reading the registry and the cache"): the
+ * registry's YAML costs ~20 ms at 5 slots and ~125 ms at 200, and the engine's cycle, the host's
+ * snapshot and every `/api/state` read the same unchanged file. A read first `stat`s the file; when its
+ * identity and times (device, inode, size, mtime and ctime in nanoseconds) are those of the last read and
+ * that read is trusted, the last parse is reused without reading the file at all.
+ *
+ * Why a matching stat alone is not always enough: a file system's timestamps are coarse (a kernel tick,
+ * or a whole second on some), so a second write of the same size within the same tick leaves every field
+ * equal. A read whose file changed less than {@link RACY_MS} before it began is therefore not trusted
+ * (git's "racily clean" rule): the next read re-reads the text and compares it with the text it parsed,
+ * which is cheap beside the parse. ctime is in the key because no program can set it back (`touch -d`
+ * and `cp -p` can set mtime); the inode catches an atomic rename over the file.
+ *
+ * The parsed value is deep-frozen in the memo and every caller gets its own copy (`copy`), so no caller
+ * can change what another one reads.
+ */
+import { stat } from 'node:fs/promises';
+import { readTextIfExists } from './atomic-write';
+import { getErrorCode } from './node-file-system';
+
+/**
+ * How recent a change makes a read untrusted: above the coarsest timestamp resolution the broker meets
+ * (1 s on HFS+ and FAT, 2 s on FAT's mtime) and a little clock skew on a network file system.
+ */
+export const RACY_MS = 2_500;
+/** Files remembered per memo: the registry or the cache of a few state dirs (tests use many). */
+export const MEMO_MAX_FILES = 8;
+
+export interface ParsedFileMemoOptions<T> {
+  /** Turns the file's text into a value; an error should be a value too (it is remembered). */
+  parse: (text: string, file: string) => T;
+  /** A caller's own copy of a remembered value (the memo's is frozen). */
+  copy: (value: T) => T;
+  /** Wall clock, compared with the file system's ctime (tests move it). */
+  clock?: () => number;
+}
+
+export interface ParsedFileMemo<T> {
+  /**
+   * The parsed content of `file`, or null when it does not exist. Rejects with the node error when the
+   * file exists but cannot be read (a directory, no permission).
+   */
+  load(file: string): Promise<T | null>;
+}
+
+interface Entry<T> {
+  key: string;
+  text: string;
+  value: T;
+  /** Whether a later change is sure to change `key` (see RACY_MS). */
+  trusted: boolean;
+}
+
+/** Freezes `value` and everything reachable from it. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<string | symbol, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Creates a memo; one per kind of file, shared by everything in the process that reads it. */
+export function createParsedFileMemo<T>(options: ParsedFileMemoOptions<T>): ParsedFileMemo<T> {
+  const clock = options.clock ?? Date.now;
+  const entries = new Map<string, Entry<T>>();
+  const remember = (file: string, entry: Entry<T>) => {
+    entries.delete(file);
+    entries.set(file, entry);
+    if (entries.size > MEMO_MAX_FILES) entries.delete(entries.keys().next().value as string);
+  };
+  return {
+    async load(file) {
+      const startedAt = clock();
+      const st = await stat(file, { bigint: true }).catch((e: unknown) => {
+        if (getErrorCode(e) === 'ENOENT') return null;
+        throw e;
+      });
+      const last = entries.get(file);
+      if (!st) {
+        entries.delete(file);
+        return null;
+      }
+      const key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      if (last?.trusted && last.key === key) return options.copy(last.value);
+      // The text is read after the stat: if it changes in between, the key is older than the text and
+      // the next read sees a new key and reads again (never the other way round).
+      const text = await readTextIfExists(file);
+      if (text === null) {
+        entries.delete(file);
+        return null;
+      }
+      const value = last && last.text === text ? last.value : deepFreeze(options.parse(text, file));
+      const changedAt = Number(st.ctimeNs / 1_000_000n);
+      remember(file, { key, text, value, trusted: startedAt - changedAt > RACY_MS });
+      return options.copy(value);
+    },
+  };
+}
