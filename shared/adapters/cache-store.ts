@@ -4,7 +4,7 @@ import type { CacheFile } from '../domain/types';
 import type { FileSystem } from '../ports/file-system';
 import { type CacheLoad, getCacheLoad } from './cache-read';
 import { writeFileAtomic } from './fs/atomic-write';
-import { createParsedFileMemo } from './fs/parsed-file-memo';
+import { createParsedFileMemo, type ReadOptions } from './fs/parsed-file-memo';
 
 export type { CacheLoad } from './cache-read';
 
@@ -17,11 +17,12 @@ const cacheMemo = createParsedFileMemo<Exclude<CacheLoad, { state: 'absent' }>>(
 /**
  * Reads the cache through the cache schema (domain/schemas/cache.ts): a garbage file is an error value,
  * never an exception, and an old writer's cache is read with what it does not say as null. The file is
- * parsed again only when it changed since the last read in this process; each caller gets its own copy.
+ * parsed again only when it changed since the last read in this process; each caller gets its own copy,
+ * or with `frozen` the process's shared, deep-frozen one (for a reader that never changes it).
  */
-export async function readCache(file: string): Promise<CacheLoad> {
+export async function readCache(file: string, options?: ReadOptions): Promise<CacheLoad> {
   try {
-    return (await cacheMemo.load(file)) ?? { state: 'absent' };
+    return (await cacheMemo.load(file, options)) ?? { state: 'absent' };
   } catch (e) {
     return { state: 'error', message: `${file}: cannot read (${(e as Error).message})` };
   }

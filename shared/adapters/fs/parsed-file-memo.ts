@@ -13,7 +13,8 @@
  * and `cp -p` can set mtime); the inode catches an atomic rename over the file.
  *
  * The parsed value is deep-frozen in the memo and every caller gets its own copy (`copy`), so no caller
- * can change what another one reads.
+ * can change what another one reads; a reader that only reads (the host's snapshot, which is serialised
+ * for the UIs) may take the frozen value itself and skip the copy.
  */
 import { stat } from 'node:fs/promises';
 import { readTextIfExists } from './atomic-write';
@@ -38,10 +39,16 @@ export interface ParsedFileMemoOptions<T> {
 
 export interface ParsedFileMemo<T> {
   /**
-   * The parsed content of `file`, or null when it does not exist. Rejects with the node error when the
-   * file exists but cannot be read (a directory, no permission).
+   * The parsed content of `file` (a copy, or with `frozen` the memo's own frozen value, for a reader
+   * that only reads), or null when it does not exist. Rejects with the node error when the file exists
+   * but cannot be read (a directory, no permission).
    */
-  load(file: string): Promise<T | null>;
+  load(file: string, options?: ReadOptions): Promise<T | null>;
+}
+
+export interface ReadOptions {
+  /** The memo's own deep-frozen value instead of a copy: for readers that never change it. */
+  frozen?: boolean;
 }
 
 interface Entry<T> {
@@ -71,7 +78,8 @@ export function createParsedFileMemo<T>(options: ParsedFileMemoOptions<T>): Pars
     if (entries.size > MEMO_MAX_FILES) entries.delete(entries.keys().next().value as string);
   };
   return {
-    async load(file) {
+    async load(file, { frozen = false } = {}) {
+      const give = (value: T) => (frozen ? value : options.copy(value));
       const startedAt = clock();
       const st = await stat(file, { bigint: true }).catch((e: unknown) => {
         if (getErrorCode(e) === 'ENOENT') return null;
@@ -83,7 +91,7 @@ export function createParsedFileMemo<T>(options: ParsedFileMemoOptions<T>): Pars
         return null;
       }
       const key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-      if (last?.trusted && last.key === key) return options.copy(last.value);
+      if (last?.trusted && last.key === key) return give(last.value);
       // The text is read after the stat: if it changes in between, the key is older than the text and
       // the next read sees a new key and reads again (never the other way round).
       const text = await readTextIfExists(file);
@@ -94,7 +102,7 @@ export function createParsedFileMemo<T>(options: ParsedFileMemoOptions<T>): Pars
       const value = last && last.text === text ? last.value : deepFreeze(options.parse(text, file));
       const changedAt = Number(st.ctimeNs / 1_000_000n);
       remember(file, { key, text, value, trusted: startedAt - changedAt > RACY_MS });
-      return options.copy(value);
+      return give(value);
     },
   };
 }

@@ -7,7 +7,7 @@ import { redactUnknown } from '../../domain/redact';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
-import { createParsedFileMemo } from '../fs/parsed-file-memo';
+import { createParsedFileMemo, type ReadOptions } from '../fs/parsed-file-memo';
 import {
   parseRegistryDocument,
   RegistryError,
@@ -51,11 +51,12 @@ const registryMemo = createParsedFileMemo<Exclude<RegistryLoad, { state: 'absent
 
 /**
  * Reads and validates the registry file; errors are values (the caller keeps its last good registry).
- * The file is parsed again only when it changed since the last read in this process.
+ * The file is parsed again only when it changed since the last read in this process. With `frozen`, the
+ * registry is the process's shared, deep-frozen one (for a reader that never changes it), not a copy.
  */
-export async function loadRegistry(file: string): Promise<RegistryLoad> {
+export async function loadRegistry(file: string, options?: ReadOptions): Promise<RegistryLoad> {
   try {
-    return (await registryMemo.load(file)) ?? { state: 'absent' };
+    return (await registryMemo.load(file, options)) ?? { state: 'absent' };
   } catch (e) {
     return {
       state: 'error',

@@ -87,6 +87,23 @@ describe('a file is parsed once per change', () => {
     expect(await load()).toEqual({ text: 'mine' });
   });
 
+  it('a reader asking for the frozen value gets one it cannot change, shared with the next such reader', async () => {
+    const { file, load } = setup(later);
+    writeFileSync(file, 'shared');
+    await load();
+    const memo = createParsedFileMemo<{ text: string }>({
+      parse: (text) => ({ text }),
+      copy: (v) => ({ ...v }),
+    });
+    const a = await memo.load(file, { frozen: true });
+    const b = await memo.load(file, { frozen: true });
+    expect(a).toBe(b);
+    expect(() => {
+      (a as { text: string }).text = 'changed';
+    }).toThrow(TypeError);
+    expect(await memo.load(file)).toEqual({ text: 'shared' });
+  });
+
   it('a file that cannot be read rejects with the node error (a directory here)', async () => {
     const sub = join(dir, `d${n++}`);
     mkdirSync(sub);
