@@ -196,7 +196,7 @@ async function timePush(streams, trigger, settle) {
  */
 export async function benchServe(
   h,
-  { repo, dir, slots, clients = 50, requests = 40, pushes = 15, renders = 7, skipBrowser = false },
+  { repo, dir, slots, clients = 50, requests = 60, pushes = 15, renders = 7, skipBrowser = false },
 ) {
   const fake = await h.createFakeAnthropic({ usageBudgetPerHour: 1e6 });
   const home = h.createTempHome({ fake, slots });
@@ -230,18 +230,21 @@ export async function benchServe(
     const assetsDir = join(repo, 'dist', 'renderer', 'assets');
     const css = readdirSync(assetsDir).find((f) => f.endsWith('.css'));
 
-    // First bytes, alternated; 3 warm-up rounds dropped.
+    // First bytes, alternated in an order that rotates each round (no request always goes first);
+    // 3 warm-up rounds dropped.
     const ttfb = { page: [], api_state: [], static_same_server: [], static_bare_server: [] };
+    const probes = [
+      ['page', () => firstByte(serve.port, `/?token=${serve.token}`)],
+      ['api_state', () => firstByte(serve.port, '/api/state', auth)],
+      ['static_same_server', () => firstByte(serve.port, `/assets/${css}?token=${serve.token}`)],
+      ['static_bare_server', () => firstByte(bare.port, '/static')],
+    ];
     for (let i = 0; i < requests + 3; i++) {
-      const page = await firstByte(serve.port, `/?token=${serve.token}`);
-      const api = await firstByte(serve.port, '/api/state', auth);
-      const asset = await firstByte(serve.port, `/assets/${css}?token=${serve.token}`);
-      const bareStatic = await firstByte(bare.port, '/static');
-      if (i < 3) continue;
-      ttfb.page.push(page);
-      ttfb.api_state.push(api);
-      ttfb.static_same_server.push(asset);
-      ttfb.static_bare_server.push(bareStatic);
+      for (let j = 0; j < probes.length; j++) {
+        const [name, probe] = probes[(i + j) % probes.length];
+        const ms = await probe();
+        if (i >= 3) ttfb[name].push(ms);
+      }
     }
 
     // First render of 10 slots: serve in Chromium, beside the demo page over a bare static server.

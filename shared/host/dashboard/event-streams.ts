@@ -1,6 +1,6 @@
 /**
  * The dashboard's server-sent event streams (`/api/events`): one subscription to the host for all
- * streams, each event serialised once and the same bytes written to every stream, one ping timer for
+ * streams, each event serialised and encoded once and the same bytes written to every stream, one ping timer for
  * all, and a cap on how many streams one `serve` holds (docs/ui-contract.md, "The event stream").
  */
 import type { ServerResponse } from 'node:http';
@@ -47,7 +47,8 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
   let ping: ReturnType<typeof setInterval> | null = null;
 
   const broadcast = (event: string, data: unknown) => {
-    const bytes = frame(event, data);
+    // Serialised and encoded once: writing the string would encode it again for every stream.
+    const bytes = Buffer.from(frame(event, data));
     const isState = event === EVENTS.onState.sse;
     for (const [res, stream] of streams) {
       if (isState) stream.hasState = true;
