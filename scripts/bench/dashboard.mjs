@@ -1,4 +1,5 @@
-// Dashboard benchmark: first meaningful render of ten slots in Debian's Chromium (the demo build,
+// Dashboard benchmark (the UI alone, no server: `quota-broker serve` itself is scripts/bench/serve.mjs):
+// first meaningful render of ten slots in Debian's Chromium (the demo build,
 // `?scenario=ten`, over a local static server) and the gzip size of the production renderer's JS.
 // `node scripts/bench/dashboard.mjs` prints the JSON; `npm run bench` imports benchDashboard().
 // Also exports the demo-page helpers scripts/screenshots.mjs uses.
@@ -77,7 +78,7 @@ new MutationObserver((_, observer) => {
 }).observe(document, { childList: true, subtree: true });
 `;
 
-async function timeTenthRow(browser, url) {
+export async function timeTenthRow(browser, url) {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   try {
     const page = await context.newPage();

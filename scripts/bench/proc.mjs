@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** utime+stime (clock ticks), `wchar` (bytes written) and VmHWM (kB) of `pid`. */
+/** utime+stime (clock ticks), `wchar` (bytes written), VmHWM and VmRSS (kB) of `pid`. */
 export function procStat(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -13,8 +13,15 @@ export function procStat(pid) {
       .map((l) => l.split(': '))
       .map(([k, v]) => [k, Number(v)]),
   );
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuTicks: Number(f[11]) + Number(f[12]), wchar: io.wchar, peakRssKb: hwm ? Number(hwm[1]) : null };
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+  const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+  return {
+    cpuTicks: Number(f[11]) + Number(f[12]),
+    wchar: io.wchar,
+    peakRssKb: hwm ? Number(hwm[1]) : null,
+    rssKb: rss ? Number(rss[1]) : null,
+  };
 }
 
 /** Clock ticks per second (`getconf CLK_TCK`, usually 100). */

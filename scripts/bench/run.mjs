@@ -1,17 +1,20 @@
 // `npm run bench`: every benchmark side by side (docs/BENCHMARKS.md) in one run, printed as JSON and as the
 // Markdown tables of docs/BENCHMARKS.md. Plain node ESM: the TypeScript it needs (fake server, engine)
 // is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon and serve idle, default 120),
-// --statusline-runs N (default 30), --skip-dashboard, --only a,b (run only these sections: statusline,
-// cycle, responsiveness, calls_per_hour, daemon, serve, dashboard), --out FILE (also write the JSON there).
+// --statusline-runs N (default 30), --skip-dashboard (also no Chromium in serve_http), --only a,b (run only
+// these sections: statusline, cycle, responsiveness, calls_per_hour, daemon, serve_http, serve, dashboard),
+// --repo DIR (the daemon and serve rows run DIR's bin: a "before" build), --serve-clients N (default 50),
+// --out FILE (also write the JSON there).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { clockTicksPerSecond, procStat } from './proc.mjs';
+import { benchDaemonIdle } from './daemon-idle.mjs';
 import { benchResponsiveness } from './responsiveness.mjs';
+import { benchServe } from './serve.mjs';
 import { benchServeIdle } from './serve-idle.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,13 +26,16 @@ const flag = (name, fallback) => {
 const IDLE_S = Number(flag('--idle-seconds', '120'));
 const SETTLE_S = Number(flag('--settle-seconds', '20'));
 const STATUSLINE_RUNS = Number(flag('--statusline-runs', '30'));
+// Whose bin the daemon and serve rows run (a "before" checkout with its own `dist/`); the yardsticks and
+// the fake stay this checkout's.
+const PROCESS_REPO = flag('--repo', REPO);
+const SERVE_CLIENTS = Number(flag('--serve-clients', '50'));
 const HOUR = 3_600_000;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function loadHarness(dir) {
   const outfile = join(dir, 'harness.mjs');
@@ -178,57 +184,6 @@ async function benchCycle(h) {
   }
 }
 
-/** The headless daemon, idle for IDLE_S seconds after its first cycle: CPU, peak RSS, bytes written. */
-async function benchDaemon(h) {
-  const fake = await h.createFakeAnthropic();
-  const home = h.createTempHome({ fake, slots: slotsOf(3, 'dm') });
-  const child = spawn(process.execPath, [join(REPO, 'bin/quota-broker.cjs'), 'daemon'], {
-    env: home.env(),
-    stdio: 'ignore',
-  });
-  try {
-    const cycleEnds = () =>
-      existsSync(join(home.stateDir, 'broker.log'))
-        ? readFileSync(join(home.stateDir, 'broker.log'), 'utf8').split('cycle end').length - 1
-        : 0;
-    const t0 = Date.now();
-    while (cycleEnds() < 1 && Date.now() - t0 < 30_000) await sleep(10);
-    if (cycleEnds() < 1) throw new Error('the daemon ran no cycle in 30 s');
-    const firstCycleMs = Date.now() - t0;
-    const hz = clockTicksPerSecond();
-    // Let the start-up settle (deferred alert delivery, JIT, the first GC) before measuring idle.
-    const startup = procStat(child.pid);
-    await sleep(SETTLE_S * 1000);
-    const first = procStat(child.pid);
-    const cyclesBefore = cycleEnds();
-    const start = Date.now();
-    await sleep(IDLE_S * 1000);
-    const last = procStat(child.pid);
-    const wall = (Date.now() - start) / 1000;
-    const cycles = cycleEnds();
-    // Bytes per cycle: what the first cycle wrote (start-up to its end) is the upper bound we report;
-    // idle bytes are what the idle period wrote (log lines, broker heartbeat).
-    return {
-      idle_seconds: IDLE_S,
-      cpu_percent: round(((last.cpuTicks - first.cpuTicks) / hz / wall) * 100, 3),
-      peak_rss_mb: last.peakRssKb ? round(last.peakRssKb / 1024, 1) : null,
-      settle_seconds: SETTLE_S,
-      cpu_seconds_startup_to_first_cycle: round(startup.cpuTicks / hz, 2),
-      spawn_to_first_cycle_end_ms: firstCycleMs,
-      bytes_written_first_cycle_incl_startup: startup.wchar,
-      bytes_written_idle: last.wchar - first.wchar,
-      cycles_during_idle: cycles - cyclesBefore,
-      usage_calls: fake.stats.usageCalls,
-      goal: 'CPU ≤ 0.1 %, peak RSS ≤ 60 MB; first cycle < 2000 ms after start',
-    };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    home.cleanup();
-    await fake.close();
-  }
-}
-
 /** Usage calls per slot per simulated hour (cycles every 10 s): default schedule, after a 429, statusline-fed. */
 async function benchCallsPerHour(h) {
   const scenario = async (name, setup) => {
@@ -315,11 +270,29 @@ try {
     ['cycle', 'refresh cycle…', () => benchCycle(h)],
     ['responsiveness', 'responsiveness (timeouts, doctor)…', () => benchResponsiveness(h, REPO)],
     ['calls_per_hour', 'usage calls per hour…', () => benchCallsPerHour(h)],
-    ['daemon', `daemon idle ${IDLE_S} s…`, () => benchDaemon(h)],
+    [
+      'daemon',
+      `daemon idle ${IDLE_S} s beside bare node…`,
+      () =>
+        benchDaemonIdle(h, { repo: PROCESS_REPO, idleS: IDLE_S, settleS: SETTLE_S, slots: slotsOf(3, 'dm') }),
+    ],
+    [
+      'serve_http',
+      `serve: first bytes, first render, push latency to ${SERVE_CLIENTS} streams…`,
+      () =>
+        benchServe(h, {
+          repo: PROCESS_REPO,
+          dir,
+          slots: slotsOf(10, 'sh'),
+          clients: SERVE_CLIENTS,
+          skipBrowser: args.includes('--skip-dashboard'),
+        }),
+    ],
     [
       'serve',
       `serve idle ${IDLE_S} s, one dashboard open…`,
-      () => benchServeIdle(h, { repo: REPO, idleS: IDLE_S, settleS: SETTLE_S, slots: slotsOf(3, 'sv') }),
+      () =>
+        benchServeIdle(h, { repo: PROCESS_REPO, idleS: IDLE_S, settleS: SETTLE_S, slots: slotsOf(3, 'sv') }),
     ],
     ['dashboard', 'dashboard…', () => benchDashboardIfPresent()],
   ];

@@ -7,6 +7,8 @@ import { BROKER_LOCK_STALE_MS } from '../domain/timing';
 import type { BrokerSettings } from '../domain/types';
 import type { QuotaState } from '../ipc/contract';
 
+const FROZEN = { frozen: true } as const;
+
 export interface HostSnapshot {
   state: QuotaState;
   /** The registry's settings (empty when it is absent or broken), for the tray's own settings. */
@@ -36,8 +38,9 @@ export async function readHostSnapshot(
   now: number,
 ): Promise<HostSnapshot> {
   const [cacheLoad, registry, holder] = await Promise.all([
-    readCache(paths.cache).catch(() => ({ state: 'error' as const })),
-    loadRegistry(paths.registry).catch((e: Error) => ({ state: 'error' as const, error: e })),
+    // Frozen, not copied: a snapshot is only read and serialised (`/api/state`, SSE, IPC, the tray).
+    readCache(paths.cache, FROZEN).catch(() => ({ state: 'error' as const })),
+    loadRegistry(paths.registry, FROZEN).catch((e: Error) => ({ state: 'error' as const, error: e })),
     host.role === 'follower' ? getBrokerHolder(paths, now).catch(() => null) : Promise.resolve(null),
   ]);
   const pid = host.role === 'broker' ? host.pid : holder?.alive ? (holder.info?.pid ?? null) : null;
@@ -74,8 +77,8 @@ export function getSnapshotKey(snapshot: HostSnapshot): string {
 
 /** The slot ids a UI may act on: the registry's, or the cache's while the registry is absent or broken. */
 export async function listSlotIds(paths: BrokerPaths): Promise<string[]> {
-  const registry = await loadRegistry(paths.registry).catch(() => null);
+  const registry = await loadRegistry(paths.registry, FROZEN).catch(() => null);
   if (registry?.state === 'ok') return registry.registry.slots.map((s) => s.id);
-  const cache = await readCache(paths.cache).catch(() => null);
+  const cache = await readCache(paths.cache, FROZEN).catch(() => null);
   return cache?.state === 'ok' ? Object.keys(cache.cache.slots) : [];
 }

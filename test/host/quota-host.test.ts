@@ -89,6 +89,28 @@ describe('the shared quota host', () => {
     expect(pushes.at(-1)?.refreshing).toBe(false);
   });
 
+  it('a refresh-now pushes twice — refreshing, then the new state — not once per step', async () => {
+    const h = await start();
+    const pushes: QuotaState[] = [];
+    h.onState((s) => pushes.push(s));
+    writeCache(1_700_000_000_000);
+    const options = daemon.options();
+    // A cycle as the real daemon runs it: it writes the cache, tells the host, then its request resolves.
+    daemon.onCycle = async () => {
+      await sleep(20);
+      writeCache(1_700_000_060_000);
+      options.onCycle?.({} as never);
+      return null;
+    };
+    const answer = await h.refreshNow();
+    expect(answer).toMatchObject({ ok: true, value: { refreshing: false } });
+    await sleep(50); // any straggler push would land by now
+    expect(pushes.map((s) => [s.refreshing, s.cache?.ts])).toEqual([
+      [true, 1_700_000_000_000],
+      [false, 1_700_000_060_000],
+    ]);
+  });
+
   it('pushes its own cycles’ ends, and other processes’ writes only when they change something', async () => {
     const h = await start();
     const pushes: QuotaState[] = [];

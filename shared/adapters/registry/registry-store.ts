@@ -7,6 +7,7 @@ import { redactUnknown } from '../../domain/redact';
 import type { Registry, SlotConfig, SlotStatus } from '../../domain/types';
 import type { FileSystem } from '../../ports/file-system';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write';
+import { createParsedFileMemo, type ReadOptions } from '../fs/parsed-file-memo';
 import {
   parseRegistryDocument,
   RegistryError,
@@ -20,18 +21,8 @@ export type RegistryLoad =
   | { state: 'ok'; registry: Registry; warnings: string[] }
   | { state: 'error'; error: RegistryError };
 
-/** Reads and validates the registry file; errors are values (the caller keeps its last good registry). */
-export async function loadRegistry(file: string): Promise<RegistryLoad> {
-  let text: string | null;
-  try {
-    text = await readTextIfExists(file);
-  } catch (e) {
-    return {
-      state: 'error',
-      error: new RegistryError(`${file}: cannot read the slot registry (${(e as Error).message}).`),
-    };
-  }
-  if (text == null) return { state: 'absent' };
+/** Parses registry text into a load (ok or a located error); never throws. */
+function parseRegistryLoad(text: string, file: string): Exclude<RegistryLoad, { state: 'absent' }> {
   try {
     return { state: 'ok', ...readRegistryWithWarnings(parseRegistryDocument(text, file), file) };
   } catch (e) {
@@ -42,6 +33,34 @@ export async function loadRegistry(file: string): Promise<RegistryLoad> {
       error: new RegistryError(
         `${file}: the slot registry cannot be read (${redactUnknown(e)}). Fix the file; the broker keeps using the last good registry and will not overwrite it.`,
       ),
+    };
+  }
+}
+
+/**
+ * One parse per change of the file for the whole process: the engine's cycles, the host's snapshots and
+ * `/api/state` all read through it (parsed-file-memo.ts). Each caller gets its own copy of the registry.
+ */
+const registryMemo = createParsedFileMemo<Exclude<RegistryLoad, { state: 'absent' }>>({
+  parse: parseRegistryLoad,
+  copy: (load) =>
+    load.state === 'ok'
+      ? { state: 'ok', registry: structuredClone(load.registry), warnings: [...load.warnings] }
+      : load,
+});
+
+/**
+ * Reads and validates the registry file; errors are values (the caller keeps its last good registry).
+ * The file is parsed again only when it changed since the last read in this process. With `frozen`, the
+ * registry is the process's shared, deep-frozen one (for a reader that never changes it), not a copy.
+ */
+export async function loadRegistry(file: string, options?: ReadOptions): Promise<RegistryLoad> {
+  try {
+    return (await registryMemo.load(file, options)) ?? { state: 'absent' };
+  } catch (e) {
+    return {
+      state: 'error',
+      error: new RegistryError(`${file}: cannot read the slot registry (${(e as Error).message}).`),
     };
   }
 }

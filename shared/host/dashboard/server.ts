@@ -25,20 +25,26 @@ import {
 } from '../../ipc/operation';
 import { EVENTS, type Events, OPERATIONS, type Operations } from '../../ipc/operations';
 import type { Logger } from '../../ports/logger';
+import { createAssetCache } from './asset-cache';
+import { createEventStreams, MAX_EVENT_STREAMS } from './event-streams';
 import { checkRequest } from './guard';
 import { decodeUrlPath, securityHeaders, sendStatic } from './static-files';
 
-export const SSE_PING_MS = 25_000;
+export { MAX_EVENT_STREAMS, SSE_PING_MS } from './event-streams';
+
 const MAX_BODY = 16 * 1024;
 
 /**
  * What one local client can hold (D5 of the hardening issue): the engine shares this process, so sockets
  * that never finish a request must not use up its file descriptors. A browser needs ~6 connections per
  * tab plus one event stream; sockets past the cap are closed at once, a request must finish its headers
- * and body quickly, and a socket idle for a minute (an event stream pings every 25 s) is closed.
+ * and body quickly, and a socket idle for a minute (an event stream pings every 25 s) is closed. The cap
+ * is the event streams' own cap (MAX_EVENT_STREAMS, 64) plus 32 for page loads and API calls, so open
+ * tabs never starve the buttons; 96 sockets and the engine's own stay well inside macOS's default limit
+ * of 256 descriptors.
  */
 export const SERVE_LIMITS = {
-  maxConnections: 32,
+  maxConnections: MAX_EVENT_STREAMS + 32,
   /** A socket that sends nothing (Node's header timeout starts only with the first byte). */
   firstRequestMs: 5_000,
   headersTimeoutMs: 5_000,
@@ -115,7 +121,8 @@ export async function startDashboard<T extends OperationTable = Operations>(
   checkTables(table, EVENTS);
   const router = createHttpRouter(table);
   const token = randomBytes(24).toString('base64url');
-  const sseClients = new Set<ServerResponse>();
+  const streams = createEventStreams({ host });
+  const assets = createAssetCache();
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -141,10 +148,11 @@ export async function startDashboard<T extends OperationTable = Operations>(
       if (method !== 'GET') return json(res, 405, notAllowed);
       const decoded = decodeUrlPath(path);
       if (decoded === null) return json(res, 400, badEscapes);
-      if (await sendStatic(opts.rendererDir, decoded, res, token)) return;
+      const request = { urlPath: decoded, acceptEncoding: req.headers['accept-encoding'], token };
+      if (await sendStatic(opts.rendererDir, request, res, assets)) return;
       return json(res, 404, notFound);
     }
-    if (path === EVENTS_PATH) return method === 'GET' ? openEvents(res) : json(res, 405, notAllowed);
+    if (path === EVENTS_PATH) return method === 'GET' ? streams.open(res) : json(res, 405, notAllowed);
     const route = router.match(method, path);
     if (!route.ok) return json(res, route.status, route.status === 404 ? notFound : notAllowed);
     let body: Record<string, unknown> = {};
@@ -159,28 +167,6 @@ export async function startDashboard<T extends OperationTable = Operations>(
     );
     return json(res, httpStatusOf(answer), answer);
   };
-
-  function openEvents(res: ServerResponse) {
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-    });
-    sseClients.add(res);
-    const send = (event: string, data: unknown) =>
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const offs = Object.entries(EVENTS).map(([name, event]) =>
-      host[name as keyof Events]((payload: unknown) => send(event.sse, payload)),
-    );
-    const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
-    // Every (re)connection starts with the current state.
-    void host.getState().then((s) => s.ok && send(EVENTS.onState.sse, s.value));
-    res.on('close', () => {
-      clearInterval(ping);
-      for (const off of offs) off();
-      sseClients.delete(res);
-    });
-  }
 
   const limits = SERVE_LIMITS;
   const server: Server = createServer(
@@ -213,7 +199,7 @@ export async function startDashboard<T extends OperationTable = Operations>(
     url: `http://127.0.0.1:${port}/?${TOKEN_QUERY_PARAM}=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const c of sseClients) c.end();
+        streams.closeAll();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,7 +1,11 @@
-/** Serves the built renderer (dist/renderer) with a strict CSP; no directory listing, no path escapes. */
+/**
+ * Serves the built renderer (dist/renderer) with a strict CSP; no directory listing, no path escapes;
+ * content-hashed assets compressed and cached long (asset-cache.ts).
+ */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { type AssetBody, type AssetCache, IMMUTABLE_CACHE, isHashedAsset } from './asset-cache';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,16 +49,53 @@ export function decodeUrlPath(urlPath: string): string | null {
   }
 }
 
-/** Sends `urlPath` (already decoded) from `root` (index.html for `/`); false when there is no such file. */
+export interface StaticRequest {
+  /** The decoded URL path. */
+  urlPath: string;
+  acceptEncoding: string | undefined;
+  token: string;
+}
+
+/**
+ * Sends `urlPath` from `root` (index.html for `/`); false when there is no such file. The HTML gets the
+ * token in its asset URLs and `no-store`; a content-hashed asset comes from `assets` (compressed as the
+ * request accepts, cached for a year); anything else is read as it is, `no-store`.
+ */
 export async function sendStatic(
   root: string,
-  urlPath: string,
+  request: StaticRequest,
   res: ServerResponse,
-  token: string,
+  assets: AssetCache,
 ): Promise<boolean> {
-  const rel = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
+  const rel = request.urlPath === '/' ? 'index.html' : request.urlPath.replace(/^\/+/, '');
   const file = normalize(join(root, rel));
   if (!file.startsWith(root + sep)) return false;
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (
+    isHashedAsset(
+      file
+        .slice(root.length + 1)
+        .split(sep)
+        .join('/'),
+    )
+  ) {
+    let asset: AssetBody;
+    try {
+      asset = await assets.get(file, request.acceptEncoding);
+    } catch {
+      return false;
+    }
+    res.writeHead(200, {
+      'Content-Type': type,
+      ...securityHeaders(),
+      'Cache-Control': IMMUTABLE_CACHE,
+      Vary: 'Accept-Encoding',
+      'Content-Length': String(asset.body.length),
+      ...(asset.encoding === 'identity' ? {} : { 'Content-Encoding': asset.encoding }),
+    });
+    res.end(asset.body);
+    return true;
+  }
   let body: Buffer;
   try {
     body = await readFile(file);
@@ -62,10 +103,7 @@ export async function sendStatic(
     return false;
   }
   const isHtml = extname(file) === '.html';
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    ...securityHeaders(),
-  });
-  res.end(isHtml ? withTokenInAssetUrls(body.toString('utf8'), token) : body);
+  res.writeHead(200, { 'Content-Type': type, ...securityHeaders() });
+  res.end(isHtml ? withTokenInAssetUrls(body.toString('utf8'), request.token) : body);
   return true;
 }
