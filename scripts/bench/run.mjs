@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { clockTicksPerSecond, procStat } from './proc.mjs';
+import { benchRefreshCommand } from './refresh-command.mjs';
 import { benchResponsiveness } from './responsiveness.mjs';
 import { benchServeIdle } from './serve-idle.mjs';
 
@@ -313,6 +314,7 @@ try {
   const sections = [
     ['statusline', 'statusline…', () => benchStatusline(h)],
     ['cycle', 'refresh cycle…', () => benchCycle(h)],
+    ['refresh_command', 'refresh command as a process…', () => benchRefreshCommand(h, REPO)],
     ['responsiveness', 'responsiveness (timeouts, doctor)…', () => benchResponsiveness(h, REPO)],
     ['calls_per_hour', 'usage calls per hour…', () => benchCallsPerHour(h)],
     ['daemon', `daemon idle ${IDLE_S} s…`, () => benchDaemon(h)],

@@ -111,6 +111,7 @@ describe('the npm package', () => {
       expect.arrayContaining([
         'bin/quota-broker.cjs',
         'dist/cli.cjs',
+        'dist/cli-launch.cjs',
         'dist/statusline.cjs',
         'dist/statusline-options.cjs',
         'dist/statusline-registry.cjs',
@@ -121,7 +122,7 @@ describe('the npm package', () => {
     );
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/quota-broker\.cjs|dist\/(cli|statusline|statusline-options|statusline-registry)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
+        !/^(bin\/quota-broker\.cjs|dist\/(cli|cli-launch|statusline|statusline-options|statusline-registry)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
           p,
         ),
     );

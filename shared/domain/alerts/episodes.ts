@@ -1,4 +1,6 @@
 /** Open episodes as status and doctor show them. Pure. */
+
+import { compareIds } from '../compare-ids';
 import type { AlertState, Episode } from './types';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -15,6 +17,6 @@ export function openEpisodes(state: AlertState): Episode[] {
       (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         a.opened_at - b.opened_at ||
-        a.id.localeCompare(b.id),
+        compareIds(a.id, b.id),
     );
 }
