@@ -14,6 +14,7 @@ import { clockTicksPerSecond, procStat } from './proc.mjs';
 import { benchRefreshCommand } from './refresh-command.mjs';
 import { benchResponsiveness } from './responsiveness.mjs';
 import { benchServeIdle } from './serve-idle.mjs';
+import { benchStatuslineInstalled } from './statusline-installed.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -313,6 +314,11 @@ try {
   const only = flag('--only', null)?.split(',');
   const sections = [
     ['statusline', 'statusline…', () => benchStatusline(h)],
+    [
+      'statusline_installed',
+      'statusline via the installed command…',
+      () => benchStatuslineInstalled(h, REPO, { runs: STATUSLINE_RUNS }),
+    ],
     ['cycle', 'refresh cycle…', () => benchCycle(h)],
     ['refresh_command', 'refresh command as a process…', () => benchRefreshCommand(h, REPO)],
     ['responsiveness', 'responsiveness (timeouts, doctor)…', () => benchResponsiveness(h, REPO)],
