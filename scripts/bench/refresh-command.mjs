@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stats } from './stats.mjs';
 
 const LATENCY_MS = 200;
-const SLOT_COUNTS = [1, 5, 20, 50, 200];
+const DEFAULT_SLOT_COUNTS = [1, 5, 20, 50, 200];
 const FORCED_SPACING_MS = 10_500;
 
 /** One GET of the usage endpoint in a fresh node process: what "one API call" costs a process. */
@@ -24,10 +24,11 @@ req.on('error', () => process.exit(2));`;
 /**
  * @param h - the bundled test harness (fake server, temp homes).
  * @param repo - the checkout whose built bin/quota-broker.cjs is measured.
- * @param opts - runs per row (after one warm-up round), extra environment for every process.
+ * @param opts - runs per row (after one warm-up round), slot counts, extra environment for every process.
  */
 export async function benchRefreshCommand(h, repo, opts = {}) {
   const runs = opts.runs ?? 7;
+  const SLOT_COUNTS = opts.slotCounts ?? DEFAULT_SLOT_COUNTS;
   const fake = await h.createFakeAnthropic({ latencyMs: LATENCY_MS, usageBudgetPerHour: 1e9 });
   const homes = SLOT_COUNTS.map((n) =>
     h.createTempHome({
@@ -46,6 +47,7 @@ export async function benchRefreshCommand(h, repo, opts = {}) {
     // Asynchronous: the fake answers from this process's event loop.
     const time = (argv, env) =>
       new Promise((resolve, reject) => {
+        spawnedAt = Date.now();
         const t = process.hrtime.bigint();
         const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
@@ -59,10 +61,14 @@ export async function benchRefreshCommand(h, repo, opts = {}) {
           else reject(new Error(`${argv.slice(0, 2).join(' ')} exited ${code}: ${stderr}`));
         });
       });
+    let spawnedAt = 0;
     const baseEnv = { ...homes[0].env(), ...opts.env };
     const one = [];
     const rows = SLOT_COUNTS.map(() => []);
-    const lastStart = SLOT_COUNTS.map(() => 0);
+    // Where a run's time goes: spawn → first request reaches the fake, last answer → exit.
+    const firstRequest = SLOT_COUNTS.map(() => []);
+    const afterLastAnswer = SLOT_COUNTS.map(() => []);
+    const lastEnd = SLOT_COUNTS.map(() => 0);
     for (let round = 0; round <= runs; round++) {
       const o = await time(
         ['-e', ONE_CALL, `${fake.url}/api/oauth/usage`, token, h.claudeCodeUserAgent()],
@@ -71,17 +77,23 @@ export async function benchRefreshCommand(h, repo, opts = {}) {
       if (round > 0) one.push(o);
       for (const [i, n] of SLOT_COUNTS.entries()) {
         // A forced refresh skips a slot attempted within the last 10 s (FORCED_MIN_SPACING_MS).
-        const wait = lastStart[i] + FORCED_SPACING_MS - Date.now();
+        const wait = lastEnd[i] + FORCED_SPACING_MS - Date.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        lastStart[i] = Date.now();
         fake.resetStats();
         const ms = await time([bin, 'refresh', '--quiet'], { ...homes[i].env(), ...opts.env });
+        lastEnd[i] = Date.now();
         const calls = Object.values(fake.stats.usageCalls).reduce((a, b) => a + b, 0);
         if (calls !== n) {
           const log = readFileSync(join(homes[i].stateDir, 'broker.log'), 'utf8').slice(-2000);
           throw new Error(`refresh with ${n} slots made ${calls} usage calls; broker.log ends:\n${log}`);
         }
-        if (round > 0) rows[i].push(ms);
+        if (round > 0) {
+          rows[i].push(ms);
+          // The fake stamps each request after its latency: arrival = at - latency.
+          const ats = fake.stats.requests.map((r) => r.at);
+          firstRequest[i].push(Math.min(...ats) - LATENCY_MS - spawnedAt);
+          afterLastAnswer[i].push(spawnedAt + ms - Math.max(...ats));
+        }
       }
     }
     const yard = stats(one);
@@ -91,7 +103,13 @@ export async function benchRefreshCommand(h, repo, opts = {}) {
       one_call_process: yard,
       rows: SLOT_COUNTS.map((n, i) => {
         const s = stats(rows[i]);
-        return { slots: n, ...s, ratio: Math.round((s.median / yard.median) * 100) / 100 };
+        return {
+          slots: n,
+          ...s,
+          ratio: Math.round((s.median / yard.median) * 100) / 100,
+          spawn_to_first_request_median_ms: stats(firstRequest[i]).median,
+          last_answer_to_exit_median_ms: stats(afterLastAnswer[i]).median,
+        };
       }),
       goal: '≤ 1.5× at 20 slots',
     };

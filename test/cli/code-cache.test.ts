@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCodeCacheDir } from '../../shared/cli/code-cache/cache-dir';
-import { getCacheFileName } from '../../shared/cli/code-cache/load-cli';
+import { formatCacheFile, getCacheFileName } from '../../shared/cli/code-cache/load-cli';
 import { runCli } from '../support/run-cli';
 
 let root: string;
@@ -63,15 +63,31 @@ describe('the CLI code cache', () => {
   it('rebuilds a cache V8 rejects, and drops the cache of another bundle or node version', async () => {
     await run(['--version']);
     const [name] = cacheFiles();
-    writeFileSync(join(cacheDir(), name), 'not V8 data at all');
+    writeFileSync(join(cacheDir(), name), formatCacheFile(['--version'], Buffer.from('not V8 data at all')));
     const stale = getCacheFileName({ size: 1, mtimeMs: 2, ino: 3 }, 'v20.0.0', process.arch);
     writeFileSync(join(cacheDir(), stale), 'an old node version’s cache', { mode: 0o600 });
     const rejected = await run(['--version']);
     expect(rejected.report).toMatchObject({ used: false, rejected: true });
     expect(rejected.stdout).toMatch(/^\d+\.\d+\.\d+/);
-    expect(readFileSync(join(cacheDir(), name), 'utf8')).not.toBe('not V8 data at all');
+    expect(readFileSync(join(cacheDir(), name), 'utf8')).not.toContain('not V8 data at all');
     expect(cacheFiles()).toEqual([name]);
     expect((await run(['--version'])).report).toMatchObject({ used: true, rejected: false });
+  });
+
+  it('grows by each command that had not run with it, then stays as it is', async () => {
+    await run(['--version']);
+    const [name] = cacheFiles();
+    const size = () => readFileSync(join(cacheDir(), name)).length;
+    const header = () => readFileSync(join(cacheDir(), name), 'utf8').split('\n')[0];
+    const small = size();
+    expect((await run(['status', '--json'])).report).toMatchObject({ used: true });
+    expect(header()).toBe('{"commands":["--version","status"]}');
+    // The status path's functions are in it now.
+    expect(size()).toBeGreaterThan(small);
+    const grown = readFileSync(join(cacheDir(), name));
+    await run(['status', '--json']);
+    await run(['--version']);
+    expect(readFileSync(join(cacheDir(), name)).equals(grown)).toBe(true);
   });
 
   it('is harmless where it cannot be kept: a file in the way, a dir others can write', async () => {

@@ -1,8 +1,8 @@
 /**
  * Runs the CLI bundle (dist/cli.cjs) with a V8 code cache, so a process does not compile ~700 kB of
  * JavaScript from scratch on every start (docs/ARCHITECTURE.md "Code cache"). Node ≥ 22: Node's own
- * `module.enableCompileCache(dir)`. Node 20: `vm.Script` with `cachedData`, written once at exit when
- * there was none or V8 rejected it. Every failure (no home, a read-only or foreign dir) falls back to a
+ * `module.enableCompileCache(dir)`. Node 20: `vm.Script` with `cachedData`, written at exit when there
+ * was none, V8 rejected it, or this command had not run with it yet. Every failure (no home, a read-only or foreign dir) falls back to a
  * plain `require`: the cache only ever saves time.
  */
 import {
@@ -27,6 +27,11 @@ export type CodeCacheOutcome =
   | { mode: 'off'; reason: string }
   | { mode: 'compile-cache'; dir: string }
   | { mode: 'cached-data'; file: string; used: boolean; rejected: boolean };
+
+/** A file this module wrote: the commands line, then V8's data (for tests). */
+export function formatCacheFile(commands: string[], data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${JSON.stringify({ commands })}\n`), data]);
+}
 
 /** Set to `0` to run the bundle without any code cache. */
 export const CODE_CACHE_ENV = 'QUOTA_BROKER_CODE_CACHE';
@@ -57,19 +62,39 @@ function isPrivate(st: { uid: number; mode: number }): boolean {
 
 function prepareDir(dir: string): boolean {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(dir);
+    // The dir exists on every start but the first.
+    let st = lstatSync(dir, { throwIfNoEntry: false });
+    if (!st) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      st = lstatSync(dir);
+    }
     return st.isDirectory() && isPrivate(st);
   } catch {
     return false;
   }
 }
 
-function readCache(file: string): Buffer | undefined {
+/**
+ * The cache file: one JSON line naming the commands whose runs it holds, then V8's data. V8 only puts
+ * functions that ran in it; a cache written by `--version` lacks the refresh path (measured: the cache
+ * parse alone then costs ~70 ms more to compile), so each new command adds its functions once.
+ */
+interface CacheFile {
+  commands: string[];
+  data: Buffer;
+}
+
+function readCache(file: string): CacheFile | undefined {
   try {
     const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {
-      return isPrivate(statSync(file)) ? readFileSync(fd) : undefined;
+      if (!isPrivate(statSync(file))) return undefined;
+      const buf = readFileSync(fd);
+      const eol = buf.indexOf(10);
+      if (eol < 0) return undefined;
+      const header = JSON.parse(buf.subarray(0, eol).toString('utf8')) as { commands?: unknown };
+      if (!Array.isArray(header.commands)) return undefined;
+      return { commands: header.commands.filter((c) => typeof c === 'string'), data: buf.subarray(eol + 1) };
     } finally {
       closeSync(fd);
     }
@@ -79,12 +104,12 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /** Writes the cache atomically and removes caches of other bundles or nodes; silent on any failure. */
-function writeCache(dir: string, name: string, data: Buffer): void {
+function writeCache(dir: string, name: string, cache: CacheFile): void {
   const tmp = join(dir, `.${name}.${process.pid}.tmp`);
   try {
     const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
-      writeSync(fd, data);
+      writeSync(fd, formatCacheFile(cache.commands, cache.data));
     } finally {
       closeSync(fd);
     }
@@ -107,21 +132,24 @@ function compileWithCachedData(bundle: string, dir: string): { script: Script; o
   const st = statSync(bundle);
   const name = getCacheFileName(st, process.version, process.arch);
   const file = join(dir, name);
-  const cachedData = readCache(file);
+  const cached = readCache(file);
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
     filename: bundle,
-    cachedData,
+    cachedData: cached?.data,
     // The bundle's `import('keytar')` resolves as it would under `require`.
     importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const rejected = cachedData !== undefined && script.cachedDataRejected === true;
-  if (cachedData === undefined || rejected) {
-    // At exit the script holds every function this run compiled, not only the top level.
-    process.once('exit', () => writeCache(dir, name, script.createCachedData()));
+  const rejected = cached !== undefined && script.cachedDataRejected === true;
+  const used = cached !== undefined && !rejected;
+  const command = process.argv[2] ?? '';
+  if (!used || !cached.commands.includes(command)) {
+    // At exit the script holds every function this run compiled (and those it got from the cache).
+    const commands = used ? [...cached.commands, command] : [command];
+    process.once('exit', () => writeCache(dir, name, { commands, data: script.createCachedData() }));
   }
   return {
     script,
-    outcome: { mode: 'cached-data', file, used: cachedData !== undefined && !rejected, rejected },
+    outcome: { mode: 'cached-data', file, used, rejected },
   };
 }
 
