@@ -194,7 +194,9 @@ describe('every command of the installed quota-broker', () => {
     expect(run.code, run.stderr).toBe(0);
     const { command } = JSON.parse(readFileSync(join(configDir, 'settings.json'), 'utf8')).statusLine;
     // npm replaces <prefix>/lib/node_modules/quota-broker in place on upgrade: the path stays valid.
-    expect(command).toBe(`${process.execPath} ${join(packageDir(), 'bin', 'quota-broker.cjs')} statusline`);
+    expect(command).toBe(
+      `QUOTA_BROKER_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= ${process.execPath} ${join(packageDir(), 'bin', 'quota-broker.cjs')} statusline`,
+    );
     const shell = await qb([], {
       command,
       input: STDIN,
