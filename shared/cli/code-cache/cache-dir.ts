@@ -1,5 +1,5 @@
 /**
- * Where the CLI bundle's V8 code cache lives (docs/ARCHITECTURE.md "Code cache"): the user's cache dir,
+ * Where the CLI bundle's V8 code cache lives (docs/ARCHITECTURE.md "How a CLI process starts"): the user's cache dir,
  * never the state dir (it is not state: deleting it only costs the next start ~40 ms).
  */
 import { isAbsolute, join } from 'node:path';

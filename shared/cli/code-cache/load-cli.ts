@@ -1,9 +1,9 @@
 /**
  * Runs the CLI bundle (dist/cli.cjs) with a V8 code cache, so a process does not compile ~700 kB of
- * JavaScript from scratch on every start (docs/ARCHITECTURE.md "Code cache"). Node ≥ 22: Node's own
- * `module.enableCompileCache(dir)`. Node 20: `vm.Script` with `cachedData`, written at exit when there
- * was none, V8 rejected it, or this command had not run with it yet. Every failure (no home, a read-only or foreign dir) falls back to a
- * plain `require`: the cache only ever saves time.
+ * JavaScript from scratch on every start (docs/ARCHITECTURE.md "How a CLI process starts"). Node ≥ 22:
+ * Node's own `module.enableCompileCache(dir)`. Node 20: `vm.Script` with `cachedData`, written at exit
+ * when there was none, V8 rejected it, or this command had not run with it yet. Every failure (no home,
+ * a read-only or foreign dir) falls back to a plain `require`: the cache only ever saves time.
  */
 import {
   closeSync,
