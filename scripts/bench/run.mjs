@@ -2,7 +2,8 @@
 // Markdown tables of docs/BENCHMARKS.md. Plain node ESM: the TypeScript it needs (fake server, engine)
 // is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon and serve idle, default 120),
 // --statusline-runs N (default 30), --skip-dashboard, --only a,b (run only these sections: statusline,
-// cycle, responsiveness, calls_per_hour, daemon, serve, dashboard), --out FILE (also write the JSON there).
+// statusline_installed, cycle, refresh_command, responsiveness, calls_per_hour, daemon, serve, dashboard),
+// --out FILE (also write the JSON there).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
