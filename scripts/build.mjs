@@ -27,6 +27,8 @@ const entries = [
   // The registry reader (YAML), loaded by the statusline only for an old writer's cache without config dirs.
   { in: 'shared/cli/statusline/registry-slots.ts', out: 'dist/statusline-registry.cjs', minify: true },
   { in: 'shared/cli/entry.ts', out: 'dist/cli.cjs' },
+  // What bin/quota-broker.cjs runs for every other command: dist/cli.cjs with a V8 code cache.
+  { in: 'shared/cli/code-cache/entry.ts', out: 'dist/cli-launch.cjs', minify: true },
 ];
 
 for (const e of entries) {

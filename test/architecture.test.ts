@@ -228,6 +228,11 @@ const FS_WRITE_ALLOWED: FsAllowance[] = [
   },
   { path: 'shared/cli/statusline/command.ts', names: ['writeSync'], why: 'writes to stdout and stderr' },
   {
+    path: 'shared/cli/code-cache/load-cli.ts',
+    names: ['mkdirSync', 'openSync', 'writeSync', 'renameSync', 'unlinkSync'],
+    why: "the CLI bundle's V8 code cache, in the user's cache dir (not the state dir), written before the engine or its FileSystem port is loaded and synchronously at exit",
+  },
+  {
     path: 'shared/cli/statusline/install.ts',
     names: ['unlink'],
     why: "removes its own backup of Claude Code's settings.json, outside the state dir",

@@ -2,8 +2,9 @@
 // Markdown tables of docs/BENCHMARKS.md. Plain node ESM: the TypeScript it needs (fake server, engine)
 // is bundled on the fly with esbuild. Flags: --idle-seconds N (daemon and serve idle, default 120),
 // --statusline-runs N (default 30), --skip-dashboard (also no Chromium in serve_http), --only a,b (run only
-// these sections: statusline, cycle, responsiveness, calls_per_hour, daemon, serve_http, serve, dashboard),
-// --repo DIR (the daemon and serve rows run DIR's bin: a "before" build), --serve-clients N (default 50),
+// these sections: statusline, statusline_installed, cycle, refresh_command, responsiveness, calls_per_hour,
+// daemon, serve_http, serve, dashboard), --repo DIR (the daemon and serve rows run DIR's bin: a "before"
+// build), --serve-clients N (default 50),
 // --out FILE (also write the JSON there).
 
 import { spawnSync } from 'node:child_process';
@@ -13,9 +14,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { benchDaemonIdle } from './daemon-idle.mjs';
+import { benchRefreshCommand } from './refresh-command.mjs';
 import { benchResponsiveness } from './responsiveness.mjs';
 import { benchServe } from './serve.mjs';
 import { benchServeIdle } from './serve-idle.mjs';
+import { benchStatuslineInstalled } from './statusline-installed.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -267,7 +270,13 @@ try {
   const only = flag('--only', null)?.split(',');
   const sections = [
     ['statusline', 'statusline…', () => benchStatusline(h)],
+    [
+      'statusline_installed',
+      'statusline via the installed command…',
+      () => benchStatuslineInstalled(h, REPO, { runs: STATUSLINE_RUNS }),
+    ],
     ['cycle', 'refresh cycle…', () => benchCycle(h)],
+    ['refresh_command', 'refresh command as a process…', () => benchRefreshCommand(h, REPO)],
     ['responsiveness', 'responsiveness (timeouts, doctor)…', () => benchResponsiveness(h, REPO)],
     ['calls_per_hour', 'usage calls per hour…', () => benchCallsPerHour(h)],
     [

@@ -72,7 +72,10 @@ export async function tryAcquireBrokerLock(
     cycle_started_at: null,
     last_cycle_at: null,
   };
-  const writeInfo = () => writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600, fs });
+  // Atomic but not fsynced: broker.json only informs (the lock dir is the truth), and the two fsyncs of
+  // each of its three writes per cycle were on the refresh command's path (docs/BENCHMARKS.md).
+  const writeInfo = () =>
+    writeFileAtomic(paths.brokerInfo, `${JSON.stringify(info)}\n`, { mode: 0o600, fs, durable: false });
   await writeInfo().catch(() => undefined);
   return {
     get compromised() {

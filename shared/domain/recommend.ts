@@ -1,3 +1,4 @@
+import { compareIds } from './compare-ids';
 import { getCachedPace } from './pace/cached-pace';
 import { isRunningOut, PACE_WINDOWS } from './pace/window-pace';
 import { getSlotState, type SlotStateSettings } from './slot-state';
@@ -38,7 +39,7 @@ export function getRecommendedSlot(
     if (week !== 0) return week;
     const fresh = Number(a.health === 'stale') - Number(b.health === 'stale');
     if (fresh !== 0) return fresh;
-    return idA.localeCompare(idB);
+    return compareIds(idA, idB);
   });
   return candidates[0][0];
 }

@@ -51,7 +51,15 @@ export interface DeliverCycleAlertsOptions {
   fs: FileSystem;
 }
 
-function localTimeZone(): string {
+/**
+ * The zone quiet hours are judged in. The machine's zone is looked up only when quiet hours are set and
+ * name no zone of their own: the lookup loads ICU's time-zone data, 10–30 ms and several MB in every
+ * process that runs a cycle (docs/BENCHMARKS.md "Start-up profile").
+ */
+function getQuietHoursZone(o: DeliverCycleAlertsOptions, settings: AlertSettings): string {
+  if (o.timeZone) return o.timeZone;
+  const quiet = settings.quiet_hours;
+  if (!quiet || quiet.time_zone) return 'UTC'; // unused: no quiet hours, or they carry their own zone
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -65,7 +73,7 @@ async function decide(o: DeliverCycleAlertsOptions, settings: AlertSettings): Pr
         engine: { cache: o.cache, brokerRunning: o.brokerRunning },
         settings,
         now: o.now,
-        timeZone: o.timeZone ?? localTimeZone(),
+        timeZone: getQuietHoursZone(o, settings),
       });
       try {
         await saveAlertState(path, decision.next, o.fs);

@@ -111,6 +111,7 @@ describe('the npm package', () => {
       expect.arrayContaining([
         'bin/quota-broker.cjs',
         'dist/cli.cjs',
+        'dist/cli-launch.cjs',
         'dist/statusline.cjs',
         'dist/statusline-options.cjs',
         'dist/statusline-registry.cjs',
@@ -121,7 +122,7 @@ describe('the npm package', () => {
     );
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/quota-broker\.cjs|dist\/(cli|statusline|statusline-options|statusline-registry)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
+        !/^(bin\/quota-broker\.cjs|dist\/(cli|cli-launch|statusline|statusline-options|statusline-registry)\.cjs|dist\/renderer\/(index\.html|assets\/[\w-]+\.(js|css))|package\.json|README\.md)$/.test(
           p,
         ),
     );
@@ -193,7 +194,9 @@ describe('every command of the installed quota-broker', () => {
     expect(run.code, run.stderr).toBe(0);
     const { command } = JSON.parse(readFileSync(join(configDir, 'settings.json'), 'utf8')).statusLine;
     // npm replaces <prefix>/lib/node_modules/quota-broker in place on upgrade: the path stays valid.
-    expect(command).toBe(`${process.execPath} ${join(packageDir(), 'bin', 'quota-broker.cjs')} statusline`);
+    expect(command).toBe(
+      `QUOTA_BROKER_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= ${process.execPath} ${join(packageDir(), 'bin', 'quota-broker.cjs')} statusline`,
+    );
     const shell = await qb([], {
       command,
       input: STDIN,

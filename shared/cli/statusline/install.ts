@@ -8,6 +8,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTextIfExists, writeFileAtomic } from '../../adapters/fs/atomic-write';
+import { isQuotaBrokerStatusLine, STATUSLINE_ENV_PREFIX } from '../../domain/statusline/install-command';
 import { removeTopLevelMember, setTopLevelMember } from './settings-text';
 
 /**
@@ -55,6 +56,9 @@ function quote(word: string, platform: NodeJS.Platform): string {
  * The statusLine command: absolute paths of node and of bin/quota-broker.cjs (symlinks resolved), so it
  * works in whatever shell and PATH Claude Code runs it with (an IDE, a launchd-started terminal, nvm not
  * loaded) and starts as fast as possible (no `env node` lookup). Re-run --install after moving node.
+ * On macOS and Linux it starts with STATUSLINE_ENV_PREFIX: node without the session's
+ * NODE_EXTRA_CA_CERTS, which is handed on to the refresh (docs/statusline.md "Install"). Windows, out of
+ * scope, gets the bare command.
  */
 export function getStatuslineCommand(execPath: string, binPath: string, platform = process.platform): string {
   let bin = binPath;
@@ -63,15 +67,11 @@ export function getStatuslineCommand(execPath: string, binPath: string, platform
   } catch {
     // Not installed at that path (tests): keep it as given.
   }
-  return `${quote(execPath, platform)} ${quote(bin, platform)} statusline`;
+  const prefix = platform === 'win32' ? '' : STATUSLINE_ENV_PREFIX;
+  return `${prefix}${quote(execPath, platform)} ${quote(bin, platform)} statusline`;
 }
 
-/** True for a statusLine written by any Quota Broker install (any path to `quota-broker … statusline`). */
-export function isQuotaBrokerStatusLine(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false;
-  const command = (value as { command?: unknown }).command;
-  return typeof command === 'string' && /quota-broker(\.cjs)?['"]?\s+statusline(\s|$)/.test(command);
-}
+export { isQuotaBrokerStatusLine };
 
 interface SettingsFile {
   path: string;

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerPaths } from '../../adapters/paths';
+import { EXTRA_CA_CERTS_CARRIER } from '../../domain/statusline/install-command';
 import { BROKER_LOCK_STALE_MS } from '../../domain/timing';
 
 /** Appending to broker.log never follows a symlink planted at its path (docs/contracts.md "Security"). */
@@ -87,11 +88,19 @@ const SESSION_ONLY_ENV = [
 
 /**
  * The refresh's environment: the statusline's (HOME, PATH, QUOTA_BROKER_*, proxies) minus the session's
- * account selection and token overrides, so a refresh of every slot is not steered by one session.
+ * account selection and token overrides, so a refresh of every slot is not steered by one session. The
+ * installed command started the statusline with `NODE_EXTRA_CA_CERTS` empty and the session's value in
+ * EXTRA_CA_CERTS_CARRIER (install-command.ts): the refresh, which talks TLS, gets that value back.
  */
 export function getRefreshEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
   for (const key of SESSION_ONLY_ENV) delete out[key];
+  const carried = out[EXTRA_CA_CERTS_CARRIER];
+  if (carried !== undefined) {
+    delete out[EXTRA_CA_CERTS_CARRIER];
+    if (carried) out.NODE_EXTRA_CA_CERTS = carried;
+    else delete out.NODE_EXTRA_CA_CERTS;
+  }
   return out;
 }
 

@@ -2,6 +2,8 @@
  * The contract between the policy and the per-kind condition evaluators, plus the wording helpers
  * they share. An evaluator looks at the new engine state and says which conditions are true now.
  */
+
+import { compareIds } from '../compare-ids';
 import { getReloginCommand, getSlotState, type SlotState } from '../slot-state';
 import type { CacheSlot } from '../types';
 import type { AlertSettings } from './settings';
@@ -68,6 +70,6 @@ export function slotEntries(ctx: ConditionContext): [string, CacheSlot, SlotStat
     loginExpiryWarnMs: ctx.settings.login_expiry_warn_days * DAY_MS,
   };
   return Object.entries(ctx.engine.cache.slots)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareIds(a, b))
     .map(([id, slot]) => [id, slot, getSlotState(id, slot, ctx.now, settings)]);
 }

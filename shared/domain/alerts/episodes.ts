@@ -1,4 +1,5 @@
 /** Open episodes as status and doctor show them. Pure. */
+import { compareIds } from '../compare-ids';
 import type { OpenAlertJson } from '../schemas/output/status';
 import type { AlertState, Episode } from './types';
 
@@ -16,7 +17,7 @@ export function openEpisodes(state: AlertState): Episode[] {
       (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         a.opened_at - b.opened_at ||
-        a.id.localeCompare(b.id),
+        compareIds(a.id, b.id),
     );
 }
 

@@ -4,6 +4,8 @@
  * clears, and only then can it fire again. Non-critical alerts are held during quiet hours and go out
  * when they end, unless their condition cleared meanwhile.
  */
+
+import { compareIds } from '../compare-ids';
 import type { Condition, ConditionContext, ConditionEvaluator } from './condition';
 import { allInactiveCondition } from './conditions/all-inactive';
 import { capacityBackCondition } from './conditions/capacity-back';
@@ -122,7 +124,7 @@ export function decideAlerts(input: AlertPolicyInput): AlertDecision {
     if (!(key.split(':')[1] in engine.cache.slots)) delete marks[key];
   }
   const bySeverity = (a: Alert, b: Alert) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id);
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareIds(a.id, b.id);
   return {
     alerts: alerts.sort(bySeverity),
     held: held.sort(bySeverity),

@@ -2,6 +2,7 @@
 import { getActivityFindings } from './slot-activity';
 import type { SlotContext } from './slot-context';
 import { getLoginFindings } from './slot-login';
+import { getStatuslineFindings } from './slot-statusline';
 import type { Finding, SlotFacts } from './types';
 
 /** The findings for one slot; a disabled slot gets a single line. */
@@ -18,7 +19,11 @@ export function getSlotFindings(slot: SlotFacts, ctx: SlotContext, now: number):
     ];
   }
   const login = getLoginFindings(slot, ctx, now);
-  return [...login.findings, ...getActivityFindings(slot, ctx, now, login.usable)];
+  return [
+    ...login.findings,
+    ...getActivityFindings(slot, ctx, now, login.usable),
+    ...getStatuslineFindings(slot),
+  ];
 }
 
 /** True when a slot can serve requests as far as the doctor can tell (for the all-inactive check). */

@@ -74,6 +74,16 @@ export interface SlotFacts {
   loginSeenAt: number | null;
   /** Only with `--online`. */
   probe: ProbeFacts | null;
+  /** Quota Broker's statusLine in the config dir's settings.json; null when it has none (or no file). */
+  statusline?: StatuslineFacts | null;
+}
+
+/** Our statusLine as installed: `oldForm` when its command predates the NODE_EXTRA_CA_CERTS prefix. */
+export interface StatuslineFacts {
+  /** The config dir as `--install --config-dir` takes it (`~` expanded). */
+  configDir: string;
+  settingsPath: string;
+  oldForm: boolean;
 }
 
 export type RegistryFacts =

@@ -139,3 +139,35 @@ describe('deliverCycleAlerts', () => {
     expect(failures[1].text).toMatch(/^notify_command .*3/);
   });
 });
+
+describe('quiet hours without a zone of their own', () => {
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+  // 12:00 UTC is 02:00 the next day on Kiritimati (UTC+14): inside 01:00–03:00 only in that zone.
+  const withMachineZone = async (zone: string) => {
+    process.env.TZ = zone; // node re-reads the machine's zone when TZ changes
+    const notifier = recordingNotifier();
+    await deliverCycleAlerts({
+      paths: home.paths,
+      fs: nodeFileSystem,
+      cache: cache(T0, oneDead(T0)),
+      brokerRunning: true,
+      settings: { alerts: { quiet_hours: { start: '01:00', end: '03:00' } } } as Partial<BrokerSettings>,
+      now: T0,
+      logger: createRecordingLogger(),
+      notifier,
+    });
+    return notifier.shown;
+  };
+
+  it('are judged in the machine time zone, looked up when they need it', async () => {
+    expect(await withMachineZone('Pacific/Kiritimati')).toEqual([]);
+  });
+
+  it('deliver outside them in that zone (control)', async () => {
+    expect(await withMachineZone('UTC')).toEqual(['login_dead:slot-2']);
+  });
+});

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestCerts } from '../../support/real-claude/certs';
 import { waitUntil } from '../../support/wait';
 import { HOUR, makeCache, makeSlot, makeStdin, makeTempPaths, writeCache } from './helpers';
 
@@ -348,5 +349,48 @@ describe('bundled statusline', () => {
     const refused = runBundle('', env(paths), ['--install', `--config-dir=${notJson}`]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('is not valid JSON');
+  });
+
+  it('the installed command runs node without NODE_EXTRA_CA_CERTS and hands it to the refresh', async () => {
+    const { paths, root: tmp } = makeTempPaths();
+    const dir = join(paths.home, '.claude');
+    const certs = makeTestCerts(tmp, ['localhost']);
+    expect(runBundle('', env(paths), ['--install', '--config-dir', dir]).status).toBe(0);
+    const { command } = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).statusLine;
+    const viaShell = (extra: Record<string, string>) =>
+      spawnSync('/bin/sh', ['-c', command], {
+        input: '{"not json',
+        env: env(paths, { CLAUDE_CONFIG_DIR: dir, ...extra }),
+        encoding: 'utf8',
+      });
+    const withCa = viaShell({ NODE_EXTRA_CA_CERTS: certs.caPath });
+    expect(withCa.status).toBe(0);
+    expect(withCa.stderr).toBe('');
+    // The data is missing, so this one starts the detached refresh (the stand-in records its env).
+    await waitUntil(() => standIns(paths.stateDir).length > 0, 'the detached refresh');
+    const ran = JSON.parse(readFileSync(join(paths.stateDir, standIns(paths.stateDir)[0]), 'utf8'));
+    expect(ran.env.NODE_EXTRA_CA_CERTS).toBe(certs.caPath);
+    expect(ran.env).not.toHaveProperty('QUOTA_BROKER_EXTRA_CA_CERTS');
+    const without = viaShell({});
+    expect(withCa.stdout).toBe('claude ❔no-cache 📅:?\n');
+    expect(without.stdout).toBe(withCa.stdout);
+  });
+
+  it('a session without NODE_EXTRA_CA_CERTS: the refresh gets none either', async () => {
+    const { paths } = makeTempPaths();
+    const dir = join(paths.home, '.claude');
+    expect(runBundle('', env(paths), ['--install', '--config-dir', dir]).status).toBe(0);
+    const { command } = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).statusLine;
+    const r = spawnSync('/bin/sh', ['-c', command], {
+      input: '{"not json',
+      env: env(paths, { CLAUDE_CONFIG_DIR: dir, QB_MARK: 'y' }),
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('claude ❔no-cache 📅:?\n');
+    await waitUntil(() => standIns(paths.stateDir).length > 0, 'the detached refresh');
+    const ran = JSON.parse(readFileSync(join(paths.stateDir, standIns(paths.stateDir)[0]), 'utf8'));
+    expect(ran.env.QB_MARK).toBe('y');
+    expect(ran.env).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
+    expect(ran.env).not.toHaveProperty('QUOTA_BROKER_EXTRA_CA_CERTS');
   });
 });

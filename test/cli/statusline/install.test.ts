@@ -8,6 +8,7 @@ import {
   isQuotaBrokerStatusLine,
   uninstallStatusline,
 } from '../../../shared/cli/statusline/install';
+import { isOldFormStatusLine } from '../../../shared/domain/statusline/install-command';
 import { makeTempPaths } from './helpers';
 
 const COMMAND = '/usr/bin/node /opt/qb/bin/quota-broker.cjs statusline';
@@ -133,12 +134,12 @@ describe('the command', () => {
     [
       '/usr/bin/node',
       '/opt/qb/bin/quota-broker.cjs',
-      '/usr/bin/node /opt/qb/bin/quota-broker.cjs statusline',
+      'QUOTA_BROKER_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= /usr/bin/node /opt/qb/bin/quota-broker.cjs statusline',
     ],
     [
       '/Users/Me Too/node',
       "/o'k/quota-broker.cjs",
-      `'/Users/Me Too/node' '/o'\\''k/quota-broker.cjs' statusline`,
+      `QUOTA_BROKER_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= '/Users/Me Too/node' '/o'\\''k/quota-broker.cjs' statusline`,
     ],
   ])('absolute paths, shell-quoted only when needed', (node, bin, expected) => {
     expect(getStatuslineCommand(node, bin, 'linux')).toBe(expected);
@@ -153,5 +154,29 @@ describe('the command', () => {
     ['quota-broker statusline', false],
   ])('recognises its own statusLine: %j', (value, ours) => {
     expect(isQuotaBrokerStatusLine(value)).toBe(ours);
+  });
+});
+
+describe('an old-form command (before NODE_EXTRA_CA_CERTS was emptied for the statusline)', () => {
+  const current = getStatuslineCommand('/usr/bin/node', '/opt/qb/bin/quota-broker.cjs', 'linux');
+  it.each([
+    [{ type: 'command', command: '/usr/bin/node /opt/qb/bin/quota-broker.cjs statusline' }, true],
+    [{ type: 'command', command: 'quota-broker statusline' }, true],
+    [{ type: 'command', command: current }, false],
+    [{ type: 'command', command: 'ccstatusline' }, false],
+  ])('is told apart: %j', (value, old) => {
+    expect(isOldFormStatusLine(value)).toBe(old);
+  });
+
+  it('is upgraded by re-running --install', async () => {
+    const dir = configDir(
+      `{"statusLine":{"type":"command","command":"${COMMAND}","padding":0,"refreshInterval":60}}`,
+    );
+    expect(await installStatusline({ configDir: dir, command: current, force: false })).toMatchObject({
+      action: 'updated',
+    });
+    const installed = JSON.parse(read(dir)).statusLine;
+    expect(installed.command).toBe(current);
+    expect(isOldFormStatusLine(installed)).toBe(false);
   });
 });
