@@ -26,14 +26,21 @@ const entries = [
   { in: 'shared/cli/statusline/command.ts', out: 'dist/statusline-options.cjs' },
   // The registry reader (YAML), loaded by the statusline only for an old writer's cache without config dirs.
   { in: 'shared/cli/statusline/registry-slots.ts', out: 'dist/statusline-registry.cjs', minify: true },
-  { in: 'shared/cli/entry.ts', out: 'dist/cli.cjs' },
+  // Whitespace and syntax minified, names kept (readable stack traces in broker.log): without comments the
+  // bundle is ASCII, so V8 holds its source as one-byte strings — the daemon's peak memory −4 MB
+  // (docs/BENCHMARKS.md "Memory of the daemon").
+  { in: 'shared/cli/entry.ts', out: 'dist/cli.cjs', minify: 'keep-names' },
   // What bin/quota-broker.cjs runs for every other command: dist/cli.cjs with a V8 code cache.
   { in: 'shared/cli/code-cache/entry.ts', out: 'dist/cli-launch.cjs', minify: true },
 ];
 
 for (const e of entries) {
   if (!existsSync(e.in)) continue;
-  await build({ ...common, entryPoints: [e.in], outfile: e.out, minify: Boolean(e.minify) });
+  const minify =
+    e.minify === 'keep-names'
+      ? { minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false }
+      : { minify: Boolean(e.minify) };
+  await build({ ...common, entryPoints: [e.in], outfile: e.out, ...minify });
 }
 
 // The renderer (React): dist/renderer, loaded by the Electron popover and served by `quota-broker serve`.

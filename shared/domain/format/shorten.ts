@@ -10,5 +10,5 @@ export function shortenAtWord(text: string, max: number): string {
   const atBoundary = /\s/.test(chars[max - 1]);
   const space = head.search(/\s\S*$/);
   const cut = atBoundary ? head : space > 0 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.—–-]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:.\u2014\u2013-]+$/, '')}…`;
 }
