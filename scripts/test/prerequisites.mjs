@@ -7,7 +7,6 @@
 //   none   a property of the machine nobody can install (the failure says why).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { findChromium } from '../lib/chromium.mjs';
 
@@ -146,14 +145,15 @@ export const PREREQUISITES = {
   },
 };
 
+/**
+ * In a fresh node: this process's module loader remembers that keytar was missing when it first looked
+ * (its package.json cache), so a keytar installed since would still not load here.
+ */
 function keytarLoads() {
-  try {
-    const req = createRequire(join(ROOT, 'package.json'));
-    const k = req('keytar');
-    return typeof (k.default ?? k).getPassword === 'function';
-  } catch {
-    return false;
-  }
+  const probe =
+    "const k = require('keytar'); process.exit(typeof (k.default ?? k).getPassword === 'function' ? 0 : 1)";
+  const r = spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, stdio: 'ignore', timeout: 30_000 });
+  return r.status === 0;
 }
 
 function claudeCodeRuns() {
