@@ -106,7 +106,11 @@ export function createParsedFileMemo<T>(options: ParsedFileMemoOptions<T>): Pars
       if (last?.trusted && last.key === key) return give(last.value);
       // The text is read after the stat: if it changes in between, the key is older than the text and
       // the next read sees a new key and reads again (never the other way round).
-      const text = st.size <= SYNC_READ_MAX_BYTES ? readTextSyncIfExists(file) : await readTextIfExists(file);
+      // Only a regular file is read synchronously: a FIFO at the path would block the whole event loop.
+      const text =
+        st.isFile() && st.size <= SYNC_READ_MAX_BYTES
+          ? readTextSyncIfExists(file)
+          : await readTextIfExists(file);
       if (text === null) {
         entries.delete(file);
         return null;

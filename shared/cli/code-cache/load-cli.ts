@@ -5,16 +5,17 @@
  * when there was none, V8 rejected it, or this command had not run with it yet. Every failure (no home,
  * a read-only or foreign dir) falls back to a plain `require`: the cache only ever saves time.
  */
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
+  fstatSync,
   lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -40,18 +41,14 @@ const CACHE_PREFIX = 'cli-';
 const CACHE_SUFFIX = '.v8cache';
 
 /**
- * The cache file for this bundle and this node: the bundle's size, mtime and inode (a rebuild or an
- * upgrade changes them) and node's version and architecture (V8's data is never valid across them) are
- * in the name, so a stale cache is simply never opened; V8 still checks its own version, flags and the
- * source length, and a rejection rebuilds the file.
+ * The cache file for this bundle and this node: a hash of the bundle's bytes (V8 itself compares only the
+ * source's length, so a same-size edit must change the name) and node's version and architecture (V8's
+ * data is never valid across them) are in the name, so a stale cache is simply never opened; V8 still
+ * checks its own version and flags, and a rejection rebuilds the file.
  */
-export function getCacheFileName(
-  bundle: { size: number; mtimeMs: number; ino: number },
-  nodeVersion: string,
-  arch: string,
-): string {
-  const key = [nodeVersion, arch, bundle.size, Math.trunc(bundle.mtimeMs), bundle.ino].join('-');
-  return `${CACHE_PREFIX}${key}${CACHE_SUFFIX}`;
+export function getCacheFileName(source: Buffer, nodeVersion: string, arch: string): string {
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 20);
+  return `${CACHE_PREFIX}${[nodeVersion, arch, hash].join('-')}${CACHE_SUFFIX}`;
 }
 
 /** Ours and private: a dir or file someone else owns or can write is not trusted with code. */
@@ -88,7 +85,7 @@ function readCache(file: string): CacheFile | undefined {
   try {
     const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {
-      if (!isPrivate(statSync(file))) return undefined;
+      if (!isPrivate(fstatSync(fd))) return undefined;
       const buf = readFileSync(fd);
       const eol = buf.indexOf(10);
       if (eol < 0) return undefined;
@@ -129,11 +126,11 @@ function writeCache(dir: string, name: string, cache: CacheFile): void {
 
 /** Compiles `bundle` as CommonJS (what `require` does) with V8 cached data from `dir`; runs nothing. */
 function compileWithCachedData(bundle: string, dir: string): { script: Script; outcome: CodeCacheOutcome } {
-  const st = statSync(bundle);
-  const name = getCacheFileName(st, process.version, process.arch);
+  const source = readFileSync(bundle);
+  const name = getCacheFileName(source, process.version, process.arch);
   const file = join(dir, name);
   const cached = readCache(file);
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+  const script = new Script(Module.wrap(source.toString('utf8')), {
     filename: bundle,
     cachedData: cached?.data,
     // The bundle's `import('keytar')` resolves as it would under `require`.

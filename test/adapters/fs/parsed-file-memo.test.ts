@@ -3,6 +3,7 @@
  * often it is read, and every kind of change a person or a program makes — an edit of the same size in
  * the same second, an atomic rename over the file, a deletion — is seen at the next read.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,5 +110,16 @@ describe('a file is parsed once per change', () => {
     mkdirSync(sub);
     const memo = createParsedFileMemo({ parse: (t: string) => t, copy: (v: string) => v });
     await expect(memo.load(sub)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('a FIFO at the path does not stop the event loop while the read waits for a writer', async () => {
+    const fifo = join(dir, `fifo${n++}`);
+    execFileSync('mkfifo', [fifo]);
+    const memo = createParsedFileMemo({ parse: (t: string) => t, copy: (v: string) => v });
+    const loading = memo.load(fifo);
+    // The event loop still turns: a timer fires, and only then does a writer open the FIFO.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(fifo, 'from the writer');
+    expect(await loading).toBe('from the writer');
   });
 });
