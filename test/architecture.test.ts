@@ -245,7 +245,7 @@ const FS_WRITE_ALLOWED: FsAllowance[] = [
   {
     path: 'shared/adapters/claude-locks.ts',
     names: ['proper-lockfile'],
-    why: "Claude Code's own lock protocol in its config dirs (interop: the same package and options)",
+    why: "Claude Code's own lock protocol in its config dirs (docs/claude-code.md: the same package and options)",
   },
   {
     path: 'shared/adapters/broker-lock.ts',

@@ -1,5 +1,5 @@
 /**
- * Child output is redacted before it is cut (D4 of the hardening issue): a cut inside `sk-ant-…` used to
+ * Child output is redacted before it is cut (docs/RELIABILITY.md "Hostile inputs"): a cut inside `sk-ant-…` used to
  * leave the token's tail, which `redact` no longer recognises, in the error users and the dashboard see.
  * Each place that keeps child output is driven by a real child that puts a token right at the cut.
  */

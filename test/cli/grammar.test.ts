@@ -1,5 +1,5 @@
 /**
- * One CLI grammar (D7 of the hardening issue, the parsing half of issue 16's item 4): every command,
+ * One CLI grammar (docs/RELIABILITY.md "Hostile inputs"; README "Commands" for the exit codes): every command,
  * run as the built `quota-broker`, answers an unknown option and an extra argument with exit 64 and one
  * sentence naming its own `--help` — no stack trace, no Node `parseArgs` message, nothing started.
  */

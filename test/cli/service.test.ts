@@ -98,7 +98,7 @@ describe.runIf(ON_LINUX)('quota-broker service (systemd user unit; systemctl is 
     expect(status.stdout).toContain('its output goes to /dev/null: run: quota-broker service install');
   });
 
-  it('install refuses a QUOTA_BROKER_* value with a line break instead of writing it as a directive (D8)', async () => {
+  it('install refuses a QUOTA_BROKER_* value with a line break instead of writing it as a directive', async () => {
     bin.addRecorder('systemctl');
     const marker = join(home.home, 'pwned');
     const run = await runCli(

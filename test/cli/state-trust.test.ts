@@ -1,5 +1,5 @@
 /**
- * A state dir or registry someone else controls (D2 of the hardening issue), through the built CLI: a
+ * A state dir or registry someone else controls (docs/RELIABILITY.md "Hostile inputs"), through the built CLI: a
  * registry another user can write must not make this user run its notify_command, and links planted in
  * the state dir must not redirect the broker's writes into this user's other files.
  */

@@ -91,7 +91,7 @@ describe('the dashboard’s HTTP routes', () => {
     expect(answer.body).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
   });
 
-  it('answer 400, not 500, to broken %-escapes in a page path (D7)', async () => {
+  it('answer 400, not 500, to broken %-escapes in a page path', async () => {
     const answer = await call('GET', '/%E0%A4%A');
     expect(answer).toMatchObject({ status: 400, body: { ok: false, error: { code: 'bad_request' } } });
     expect((await call('GET', '/assets/nothing%20here.js')).status).toBe(404);
@@ -165,7 +165,7 @@ describe('the dashboard’s HTTP routes', () => {
   });
 });
 
-describe('the Host check on port 80 (D7)', () => {
+describe('the Host check on port 80', () => {
   it('accepts the port-less Host and Origin a browser sends for http on port 80, and nothing else new', () => {
     const facts = (host: string, origin?: string) => ({
       host,

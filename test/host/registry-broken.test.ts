@@ -1,5 +1,5 @@
 /**
- * A broken registry (an alias bomb, D3 of the hardening issue) seen from a UI host with the real daemon:
+ * A broken registry (an alias bomb; docs/RELIABILITY.md "Hostile inputs") seen from a UI host with the real daemon:
  * the cycles go on with the last good registry, the state carries the error for the dashboard's banner,
  * and "refresh now" does not answer ok while the registry is broken.
  */

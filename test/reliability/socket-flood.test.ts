@@ -1,6 +1,5 @@
 /**
- * A local process floods `quota-broker serve` with sockets that never send a request (D5 of the
- * hardening issue). The engine runs in the same process, so those sockets must not use up its file
+ * A local process floods `quota-broker serve` with sockets that never send a request (docs/RELIABILITY.md "Hostile inputs"). The engine runs in the same process, so those sockets must not use up its file
  * descriptors: with the descriptor limit lowered (`ulimit -n`), the engine's cycles still run, write the
  * cache and log, the server closes every idle socket by itself, and the dashboard answers again after.
  */

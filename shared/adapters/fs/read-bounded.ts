@@ -1,5 +1,5 @@
 /**
- * Reading a file another program owns without trusting it (D6 of the hardening issue): a FIFO, device
+ * Reading a file another program owns without trusting it (docs/RELIABILITY.md "Hostile inputs"): a FIFO, device
  * or directory where a file should be, a file of unbounded size, or a read that never returns (a hung
  * network mount) each become an error with a code, within a deadline, instead of a cycle that waits
  * forever. Used for Claude Code's files in the config dirs.

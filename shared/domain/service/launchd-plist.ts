@@ -16,7 +16,7 @@ const str = (s: string) => `<string>${escapeXml(s)}</string>`;
 /**
  * The plist text: runs the daemon at login, restarts it when it exits with a failure (KeepAlive
  * SuccessfulExit false), and appends stdout and stderr to the broker's log (launchd's default is /dev/null).
- * Throws for a value with a line break (D8).
+ * Throws for a value with a line break.
  */
 export function getLaunchdPlist(spec: ServiceSpec): string {
   assertSafeServiceSpec(spec);

@@ -18,7 +18,7 @@ function environmentLine(key: string, value: string): string {
 
 /**
  * The unit text: runs the daemon with the real node and script, restarts it on failure, and appends its
- * stdout and stderr to the broker's log file. Throws for a value with a line break (D8).
+ * stdout and stderr to the broker's log file. Throws for a value with a line break.
  */
 export function getSystemdUnit(spec: ServiceSpec): string {
   assertSafeServiceSpec(spec);

@@ -35,7 +35,7 @@ export { MAX_EVENT_STREAMS, SSE_PING_MS } from './event-streams';
 const MAX_BODY = 16 * 1024;
 
 /**
- * What one local client can hold (D5 of the hardening issue): the engine shares this process, so sockets
+ * What one local client can hold (docs/RELIABILITY.md "Hostile inputs"): the engine shares this process, so sockets
  * that never finish a request must not use up its file descriptors. A browser needs ~6 connections per
  * tab plus one event stream; sockets past the cap are closed at once, a request must finish its headers
  * and body quickly, and a socket idle for a minute (an event stream pings every 25 s) is closed. The cap

@@ -20,7 +20,7 @@ describe('decodeUsage', () => {
   const window = { utilization: 37, resets_at: '2026-02-08T04:59:59.000000+00:00' };
   const table: Array<{ name: string; input: unknown; expected: Record<string, unknown> | null }> = [
     {
-      name: 'interop-doc example with null per-model keys and disabled extra usage',
+      name: 'the documented example with null per-model keys and disabled extra usage',
       input: {
         five_hour: window,
         seven_day: { utilization: 26, resets_at: null },

@@ -1,6 +1,6 @@
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY and NODE_EXTRA_CA_CERTS, honoured by the usage, token and profile
- * calls as Claude Code honours them (the proxy item of the hardening issue). The engine runs through a
+ * calls as Claude Code honours them (docs/RELIABILITY.md "Hostile inputs"). The engine runs through a
  * real CONNECT proxy that counts its tunnels; in the built-CLI case the proxy is the only way to reach
  * api.anthropic.com and platform.claude.com (it routes them to the local TLS fake), and the fake's
  * throwaway CA is trusted only through NODE_EXTRA_CA_CERTS.

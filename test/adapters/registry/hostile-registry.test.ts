@@ -1,5 +1,5 @@
 /**
- * Hostile and careless registries (D3 and D7 of the hardening issue), driven from outside through
+ * Hostile and careless registries (docs/RELIABILITY.md "Hostile inputs"), driven from outside through
  * loadRegistry on real files: each is a RegistryError naming file:line:col — never an exception, never
  * a silently different registry.
  */

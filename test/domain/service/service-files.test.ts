@@ -127,7 +127,7 @@ describe('getLaunchdPlist', () => {
   });
 });
 
-describe('a value with a line break (D8)', () => {
+describe('a value with a line break', () => {
   it.each([
     [
       'a variable',
