@@ -5,7 +5,7 @@
  * when the login dies behind its back — nothing typed. Needs `node scripts/build.mjs` (dist/statusline.cjs).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STATUSLINE_REFRESH_INTERVAL_S } from '../../shared/cli/statusline/install';
@@ -17,6 +17,10 @@ import {
   runTuiWithStatusline,
 } from '../support/real-claude';
 import { requireSetup } from '../support/real-claude/setup';
+import {
+  writeLiveBrokerState,
+  writeSlotCache as writeSharedSlotCache,
+} from '../support/real-claude/slot-state';
 
 const REPO = resolve(__dirname, '../..');
 const BIN = join(REPO, 'bin', 'quota-broker.cjs');
@@ -30,52 +34,19 @@ const setup = requireSetup(() => {
 });
 afterAll(() => home.cleanup());
 
-/** A state dir with a "live broker" (no refresh is spawned) and a one-slot cache for `dir`. */
+/** A state dir with a "live broker" and a one-slot cache for `dir`, its week at 75 %. */
 function writeState(name: string, dir: string, slot: Record<string, unknown> = {}): string {
-  const stateDir = join(home.home, name);
-  mkdirSync(join(stateDir, 'broker.lock'), { recursive: true });
-  writeSlotCache(stateDir, dir, slot);
-  return stateDir;
+  return writeLiveBrokerState(join(home.home, name), dir, { seven_day: weekAt(75), ...slot });
 }
 
 function writeSlotCache(stateDir: string, dir: string, over: Record<string, unknown>): void {
-  const now = Date.now();
-  const slot = {
-    email: 'tui@example.com',
-    label: 'TUI',
-    status: 'active',
-    health: 'ok',
-    last_fetched: now,
-    last_attempt: now,
-    source: 'endpoint',
-    last_error: null,
-    weekly_by_model: [],
-    extra_usage: null,
-    access_expires_at: null,
-    login_expires_at: null,
-    subscription: 'max',
-    rate_limit_tier: null,
-    requests_last_hour: 1,
-    config_dir: dir,
-    five_hour: { utilization: 37, resets_at: new Date(now + 2.5 * H).toISOString() },
-    seven_day: { utilization: 75, resets_at: new Date(now + 27.5 * H).toISOString() },
-    ...over,
-  };
-  const cache = {
-    version: 1,
-    ts: now,
-    writer: { pid: 1, app: 'quota-broker', app_version: '0' },
-    all_inactive: false,
-    recommended: 'slot-1',
-    slots: { 'slot-1': slot },
-  };
-  writeFileSync(join(stateDir, 'merged-quota-cache.json.tmp'), JSON.stringify(cache));
-  // Renamed into place, as the engine writes it: the statusline never reads half a file.
-  execFileSync('mv', [
-    join(stateDir, 'merged-quota-cache.json.tmp'),
-    join(stateDir, 'merged-quota-cache.json'),
-  ]);
+  writeSharedSlotCache(stateDir, dir, { seven_day: weekAt(75), ...over });
 }
+
+const weekAt = (utilization: number) => ({
+  utilization,
+  resets_at: new Date(Date.now() + 27.5 * H).toISOString(),
+});
 
 /** `--install` into `dir`, returning the statusLine it wrote. */
 function install(dir: string, env: NodeJS.ProcessEnv): { command: string; refreshInterval: number } {

@@ -21,6 +21,7 @@ import {
   writePowerlineStandIn,
 } from '../support/real-claude';
 import { requireSetup } from '../support/real-claude/setup';
+import { writeLiveBrokerState } from '../support/real-claude/slot-state';
 
 const REPO = resolve(__dirname, '../..');
 const BIN = join(REPO, 'bin', 'quota-broker.cjs');
@@ -39,28 +40,11 @@ const SEGMENT = `${getStatuslineCommand(process.execPath, BIN)} --segment`;
 
 /** A state dir with a "live broker" (no refresh is spawned) and a one-slot cache whose pace runs hot. */
 function writeState(name: string, dir: string): string {
-  const stateDir = join(home.home, name);
-  mkdirSync(join(stateDir, 'broker.lock'), { recursive: true });
   const now = Date.now();
   const weeklyReset = new Date(now + 27.5 * H).toISOString();
-  const slot = {
+  return writeLiveBrokerState(join(home.home, name), dir, {
     email: 'peer@example.com',
     label: 'Peer',
-    status: 'active',
-    health: 'ok',
-    last_fetched: now,
-    last_attempt: now,
-    source: 'endpoint',
-    last_error: null,
-    weekly_by_model: [],
-    extra_usage: null,
-    access_expires_at: null,
-    login_expires_at: null,
-    subscription: 'max',
-    rate_limit_tier: null,
-    requests_last_hour: 1,
-    config_dir: dir,
-    five_hour: { utilization: 37, resets_at: new Date(now + 2.5 * H).toISOString() },
     seven_day: { utilization: 75, resets_at: weeklyReset },
     pace: {
       five_hour: { status: 'unknown', reason: 'too_few_points', points: 2, resets_at: null },
@@ -75,17 +59,7 @@ function writeState(name: string, dir: string): string {
         to: now,
       },
     },
-  };
-  const cache = {
-    version: 1,
-    ts: now,
-    writer: { pid: 1, app: 'quota-broker', app_version: '0' },
-    all_inactive: false,
-    recommended: 'slot-1',
-    slots: { 'slot-1': slot },
-  };
-  writeFileSync(join(stateDir, 'merged-quota-cache.json'), JSON.stringify(cache));
-  return stateDir;
+  });
 }
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

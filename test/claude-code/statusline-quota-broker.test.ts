@@ -3,7 +3,7 @@
  * shows its line for the session's slot. Needs `node scripts/build.mjs` (dist/statusline.cjs).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getStatuslineCommand } from '../../shared/cli/statusline/install';
@@ -15,6 +15,7 @@ import {
   runTuiWithStatusline,
 } from '../support/real-claude';
 import { requireSetup } from '../support/real-claude/setup';
+import { writeLiveBrokerState } from '../support/real-claude/slot-state';
 
 const REPO = resolve(__dirname, '../..');
 const BIN = join(REPO, 'bin', 'quota-broker.cjs');
@@ -30,38 +31,7 @@ describe('quota-broker statusline in the real Claude Code TUI', () => {
   it('shows the slot’s line (installed with --install, CLAUDE_CONFIG_DIR attribution)', async () => {
     const dir = join(home.home, '.claude-tui');
     mkdirSync(dir, { recursive: true });
-    const stateDir = join(home.home, 'state');
-    mkdirSync(join(stateDir, 'broker.lock'), { recursive: true }); // a "live broker": no refresh is spawned
-    const now = Date.now();
-    const slot = {
-      email: 'tui@example.com',
-      label: 'TUI',
-      status: 'active',
-      health: 'ok',
-      last_fetched: now,
-      last_attempt: now,
-      source: 'endpoint',
-      last_error: null,
-      weekly_by_model: [],
-      extra_usage: null,
-      access_expires_at: null,
-      login_expires_at: null,
-      subscription: 'max',
-      rate_limit_tier: null,
-      requests_last_hour: 1,
-      config_dir: dir,
-      five_hour: { utilization: 37, resets_at: new Date(now + 2.5 * 3_600_000).toISOString() },
-      seven_day: { utilization: 51, resets_at: new Date(now + 27.5 * 3_600_000).toISOString() },
-    };
-    const cache = {
-      version: 1,
-      ts: now,
-      writer: { pid: 1, app: 'quota-broker', app_version: '0' },
-      all_inactive: false,
-      recommended: 'slot-1',
-      slots: { 'slot-1': slot },
-    };
-    writeFileSync(join(stateDir, 'merged-quota-cache.json'), JSON.stringify(cache));
+    const stateDir = writeLiveBrokerState(join(home.home, 'state'), dir);
     const env = realClaudeEnv(home.home, { QUOTA_BROKER_HOME: stateDir, TZ: 'UTC' });
     execFileSync(process.execPath, [BIN, 'statusline', '--install', '--config-dir', dir], {
       env,
